@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench <name>` runs one and writes its section of docs/benchmarks.md."""

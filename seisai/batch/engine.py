@@ -1,0 +1,141 @@
+"""Engines: where partitions are screened. One interface, three engines.
+
+- :class:`InlineEngine`: in this process (one core; tests, small books, delta re-checks).
+- :class:`LocalEngine`: a pool of worker processes on all cores of this machine.
+- :class:`~seisai.batch.dask_engine.DaskEngine`: the workers of a Dask cluster.
+
+The driver hands an engine :class:`Job` s (a partition's rows and the options) and gets
+:class:`~seisai.batch.screen.PartitionResult` s back as they finish, with a bounded number
+in flight so a big book is never read into memory whole. Each worker process loads the index
+once (the first job it runs) and keeps it for every later job: the index is never rebuilt or
+re-sent per row or per partition.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import resource
+import socket
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from seisai.batch.mapping import ColumnMapping
+from seisai.batch.readers import InputRow
+from seisai.batch.screen import PartitionResult, ScreenOptions, key_partition, screen_partition
+from seisai.matching import Matcher
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+@dataclass
+class Job:
+    """One partition to screen. ``matcher`` names the index: its pickle file's path."""
+
+    index: int
+    rows: list[InputRow]
+    matcher: str
+    mapping: ColumnMapping
+    options: ScreenOptions
+    keep: frozenset[str] | None = None
+    caches: bool = True
+    keys_only: bool = False
+
+
+def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
+    """The index named ``key``, loaded once per process (from ``blob`` or the file ``key``)."""
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        data = blob if blob is not None else Path(key).read_bytes()
+        loaded = pickle.loads(data)
+        if not isinstance(loaded, Matcher):
+            raise TypeError(f"{key} does not hold a matcher")
+        _MATCHERS.clear()  # one index per worker at a time: memory stays flat
+        matcher = _MATCHERS[key] = loaded
+    return matcher
+
+
+def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
+    """Screen one job in this process (what every engine's workers call)."""
+    if job.keys_only:
+        return key_partition(job.index, job.rows, job.mapping)
+    matcher = worker_matcher(job.matcher, blob)
+    result = screen_partition(job.index, job.rows, matcher, job.mapping, job.options, keep=job.keep, caches=job.caches)
+    result.worker = f"{socket.gethostname()}:{os.getpid()}"
+    result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+class Engine(Protocol):
+    """Screens jobs and yields their results as they finish (in any order)."""
+
+    workers: int
+    name: str
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[PartitionResult]: ...
+
+    def close(self) -> None: ...
+
+
+class InlineEngine:
+    """Screens in the calling process, one job after another."""
+
+    name = "inline"
+
+    def __init__(self) -> None:
+        self.workers = 1
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[PartitionResult]:
+        for job in jobs:
+            yield run_job(job)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class LocalEngine:
+    """A pool of ``workers`` processes (default: every core), each holding the index once."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[PartitionResult]:
+        pending: set[Future[PartitionResult]] = set()
+        limit = self.workers * 2
+        for job in jobs:
+            pending.add(self._pool.submit(run_job, job))
+            while len(pending) >= limit:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_engine(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine called ``name`` (``local``, ``inline`` or ``dask``)."""
+    if name == "inline" or (name == "local" and workers == 1):
+        return InlineEngine()
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "dask":
+        from seisai.batch.dask_engine import DaskEngine
+
+        return DaskEngine(scheduler=scheduler, workers=workers)
+    from seisai.batch.errors import BatchRunError
+
+    raise BatchRunError(f"unknown engine {name!r}; known: local, dask, inline")

@@ -1,0 +1,3 @@
+from seisai.cli.app import main
+
+main()

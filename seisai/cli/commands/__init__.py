@@ -1,0 +1,1 @@
+"""Command families; each module defines ``register(app: typer.Typer) -> None``."""

@@ -1,0 +1,1 @@
+"""Reference data of the HTTP API: datasets and collections."""

@@ -1,0 +1,1 @@
+"""Reference tables (YAML) read at run time."""

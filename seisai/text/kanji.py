@@ -1,0 +1,126 @@
+"""Kanji (and mixed kanji/kana) names: segmentation into words and their readings.
+
+A Japanese name is written without spaces (安倍晋三, トヨタ自動車株式会社). The MeCab
+tokenizer with the UniDic dictionary (fugashi + unidic-lite) splits it into words and tags
+personal names as surname (姓) or given name (名) with a katakana reading: 安倍晋三 -> 安倍
+(アベ, surname) + 晋三 (シンゾウ, given name). Kanji given names have several readings (文雄 is
+Fumio far more often than the dictionary's ブンユウ), so pykakasi's reading is kept as an
+alternative. Words of organisation names are looked up in the org-word table
+(``seisai/data/names/org_words.yml``) so that 銀行 can meet "bank".
+
+Chinese text shares the script: :func:`pinyin` gives its Mandarin reading (pypinyin).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from seisai.text.scripts import Script, char_script
+from seisai.text.tables import load_table
+
+MAX_WORD = 12  # the longest org word, in characters
+
+
+@dataclass(frozen=True, slots=True)
+class Morpheme:
+    """One word of a Japanese name: its text, its readings (katakana) and what it is.
+
+    ``role`` is ``surname``, ``given``, ``place``, ``org_word`` or ``word``;
+    ``translations`` are English equivalents from the org-word table.
+    """
+
+    surface: str
+    readings: tuple[str, ...] = ()
+    role: str = "word"
+    translations: tuple[str, ...] = field(default=())
+
+
+@cache
+def _tagger() -> Any:
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+@cache
+def _kakasi() -> Any:
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+@cache
+def org_words() -> dict[str, tuple[str, ...]]:
+    """The org-word table: Japanese word -> English equivalents."""
+    words = load_table("names", "org_words.yml")["words"]
+    return {str(k): tuple(str(v) for v in vs) for k, vs in words.items()}
+
+
+def _role(feature: Any) -> str:
+    if getattr(feature, "pos3", None) == "人名":
+        return {"姓": "surname", "名": "given"}.get(getattr(feature, "pos4", ""), "given")
+    if getattr(feature, "pos3", None) == "地名":
+        return "place"
+    return "word"
+
+
+def _kakasi_reading(text: str) -> str:
+    return "".join(str(part["kana"]) for part in _kakasi().convert(text))
+
+
+@cache
+def segment(text: str) -> tuple[Morpheme, ...]:
+    """Split a Japanese name into words with readings, merging words that form an org word.
+
+    Never raises; text the tokenizer cannot read comes back as one word without reading.
+    """
+    raw: list[tuple[str, str | None, str]] = []
+    try:
+        for word in _tagger()(text):
+            reading = getattr(word.feature, "kana", None)
+            raw.append((word.surface, reading if isinstance(reading, str) else None, _role(word.feature)))
+    except Exception:  # the tokenizer is C code: never let it take a query down
+        return (Morpheme(text),)
+    return tuple(_merge(raw))
+
+
+def _merge(raw: list[tuple[str, str | None, str]]) -> list[Morpheme]:
+    table = org_words()
+    out: list[Morpheme] = []
+    i = 0
+    while i < len(raw):
+        best = 0
+        for j in range(min(len(raw), i + 6), i, -1):
+            joined = "".join(s for s, _, _ in raw[i:j])
+            if joined in table and len(joined) <= MAX_WORD and (j - i > 1 or raw[i][2] != "given"):
+                best = j
+                break
+        if best and not (best == i + 1 and raw[i][2] in ("surname", "given")):
+            parts = raw[i:best]
+            surface = "".join(s for s, _, _ in parts)
+            reading = "".join(r or "" for _, r, _ in parts)
+            out.append(Morpheme(surface, (reading,) if reading else (), "org_word", table[surface]))
+            i = best
+            continue
+        word, kana_reading, role = raw[i]
+        out.append(Morpheme(word, _readings(word, kana_reading, role), role))
+        i += 1
+    return out
+
+
+def _readings(surface: str, reading: str | None, role: str) -> tuple[str, ...]:
+    found: list[str] = [reading] if reading else []
+    if any(char_script(c) is Script.HAN for c in surface):
+        alt = _kakasi_reading(surface)
+        if alt and alt not in found and (role in ("given", "surname") or not found):
+            found.append(alt)
+    return tuple(found)
+
+
+def pinyin(text: str) -> str:
+    """Mandarin pinyin of Han text, without tones, syllables joined (北京 -> beijing)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))

@@ -1,0 +1,76 @@
+"""Delta re-screening gives the same new hits as a full run (real UN and OFAC versions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seisai.batch import BatchSpec, ScreenOptions, make_engine, run_batch
+from seisai.batch.changes import collect_changes
+from seisai.batch.delta import run_delta
+from seisai.store import Store
+from tests.batch.conftest import names_of, read_hits, write_book
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("batch")]
+
+
+def _full(store: Store, book: Path, out: Path, pins: dict[str, int] | None = None) -> list[dict[str, str]]:
+    spec = BatchSpec(book, out, ScreenOptions(0.7), partition_rows=50, pins=pins)
+    run_batch(store, spec, make_engine("inline"))
+    return read_hits(out)
+
+
+def _delta(store: Store, book: Path, out: Path, since: str) -> list[dict[str, str]]:
+    spec = BatchSpec(book, out, ScreenOptions(0.7), partition_rows=50)
+    run_delta(store, spec, since, make_engine("inline"))
+    return read_hits(out)
+
+
+def _pairs(hits: list[dict[str, str]], ids: set[str] | None = None, status: set[str] | None = None) -> set[tuple[str, str]]:
+    return {
+        (h["hit_row"], h["hit_entity_id"]) for h in hits
+        if (ids is None or h["hit_entity_id"] in ids) and (status is None or h.get("hit_delta") in status)
+    }  # fmt: skip
+
+
+def _check(store: Store, book: Path, tmp: Path, old_pins: dict[str, int], since_texts: list[str]) -> None:
+    new_pins = {s: v.id for s, v in store.current_versions().items()}
+    changes = collect_changes(store, old_pins, new_pins)
+    changed = set(changes.added) | changes.changed_ids
+    old = _full(store, book, tmp / "old.csv", old_pins)
+    new = _full(store, book, tmp / "new.csv")
+    expected_new = _pairs(new, changed)
+    assert expected_new, "the book should hit some added or changed entity"
+    expected_delisted = _pairs(old, set(changes.removed))
+    expected_cleared = _pairs(old, set(changes.old_changed)) - _pairs(new)
+    for text in since_texts:
+        delta = _delta(store, book, tmp / "delta.csv", text)
+        assert _pairs(delta, status={"new", "changed"}) == expected_new, text
+        assert _pairs(delta, status={"delisted"}) == expected_delisted, text
+        assert _pairs(delta, status={"cleared"}) == expected_cleared, text
+        assert _pairs(delta, status={"changed"}) == expected_new & _pairs(old), text
+        by_key = {(h["hit_row"], h["hit_entity_id"]): h for h in new}
+        for h in delta:
+            if h["hit_delta"] in ("new", "changed"):
+                assert h["hit_score"] == by_key[(h["hit_row"], h["hit_entity_id"])]["hit_score"]
+
+
+def test_un_delta_equals_full_run(un_store: Store, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 160, seed=11)
+    _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv"), "2025-01-01", "un_sc:2024-11-30"])
+
+
+def test_ofac_delta_equals_full_run(ofac_store: Store, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", names_of(ofac_store, 60000)[::40], 120, seed=5)
+    _check(ofac_store, book, tmp_path, {"us_ofac_sdn": 1}, [str(tmp_path / "old.csv.run")])
+
+
+def test_since_a_run_of_another_book_falls_back_to_the_lists(un_store: Store, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 60, seed=3)
+    other = write_book(tmp_path / "other.csv", names_of(un_store, 4000), 30, seed=4)
+    _full(un_store, other, tmp_path / "other-out.csv", {"un_sc": 1})
+    new = _full(un_store, book, tmp_path / "new.csv")
+    changes = collect_changes(un_store, {"un_sc": 1}, {"un_sc": 2})
+    delta = _delta(un_store, book, tmp_path / "delta.csv", str(tmp_path / "other-out.csv"))
+    assert _pairs(delta, status={"new", "changed"}) == _pairs(new, set(changes.added) | changes.changed_ids)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from seisai.batch.changes import classify, fact_gain
+from seisai.batch.mapping import ColumnMapping
+from seisai.batch.probe import KeyProbe
+from seisai.batch.readers import InputRow
+from seisai.batch.screen import ScreenOptions, book_keys, screen_partition
+from seisai.matching import Matcher, Query
+from seisai.model import Entity, FuzzyDate, Identifier, IdKind, Name, Schema
+
+
+def _entity(sid: str, *names: str, schema: Schema = Schema.PERSON, **kw: object) -> Entity:
+    return Entity("test", sid, schema, names=[Name(n) for n in names], **kw)  # type: ignore[arg-type]
+
+ENTITIES = [
+    _entity("1", "Vladimir Vladimirovich PUTIN", "ウラジーミル・プーチン", birth_dates=[FuzzyDate(1952, 10, 7)]),
+    _entity("2", "Sergei LAVROV"),
+    _entity("3", "ROSOBORONEXPORT", schema=Schema.COMPANY, identifiers=[Identifier(IdKind.INN, "7718852163")]),
+]
+
+def _rows(*values: dict[str, str] | None) -> list[InputRow]:
+    return [InputRow(i + 1, f"line {i + 2}", v, None if v is not None else "2 fields where the header has 3") for i, v in enumerate(values)]
+
+def test_screen_partition_hits_rejects_and_caches() -> None:
+    matcher = Matcher(ENTITIES)
+    mapping = ColumnMapping.build("b.csv", ["id", "name", "country", "inn"], ["id=id", "name=name", "country=country", "inn=identifier"])
+    rows = _rows(
+        {"id": "a", "name": "Vladimir Putin", "country": "ru", "inn": ""},
+        {"id": "b", "name": "Taro Yamada", "country": "Atlantis", "inn": ""},
+        None,
+        {"id": "d", "name": "", "country": "jp", "inn": ""},
+        {"id": "e", "name": "Some Company", "country": "", "inn": "7718852163"},
+    )
+    result = screen_partition(4, rows, matcher, mapping, ScreenOptions(0.7))
+    assert result.index == 4 and result.rows == 5
+    assert [(h["hit_row"], h["hit_entity_id"]) for h in result.hits] == [(1, "test-1"), (5, "test-3")]
+    assert result.hits[0]["id"] == "a" and result.hits[0]["hit_score"] >= 0.7 and "Putin" in result.hits[0]["hit_explanation"]
+    assert [(r["row"], r["action"]) for r in result.rejects] == [(2, "screened without countries"), (3, "rejected"), (4, "rejected")]
+    assert result.rejects[1]["place"] == "line 4" and "header has 3" in result.rejects[1]["reason"]
+    assert 1 in result.keys["vrazimir"] and 5 in result.keys["@7718852163"]
+    assert result.near["test-1"][0][0] == 1
+
+def test_keep_limits_hits_to_given_entities() -> None:
+    mapping = ColumnMapping.build("b.csv", ["name"])
+    rows = _rows({"name": "Vladimir Putin"}, {"name": "Sergei Lavrov"})
+    result = screen_partition(0, rows, Matcher(ENTITIES), mapping, ScreenOptions(0.7), keep=frozenset({"test-2"}), caches=False)
+    assert [h["hit_entity_id"] for h in result.hits] == ["test-2"]
+    assert result.keys == {} and result.near == {}
+
+def test_probe_reaches_rows_through_typos_scripts_and_identifiers() -> None:
+    probe = KeyProbe(ENTITIES[:1] + ENTITIES[2:])
+    for text in ("Vladimir Putin", "Wladimir Putn", "プーチン", "Владимир Путин"):
+        keys = {k: [1] for k in book_keys(Query(names=[text]))}
+        assert probe.rows(keys) == {1}, text
+    assert probe.rows({k: [2] for k in book_keys(Query(names=["x"], identifiers=["7718852163"]))}) == {2}
+    assert probe.rows({k: [3] for k in book_keys(Query(names=["Taro Yamada"]))}) == set()
+
+def test_classify_changes() -> None:
+    old = _entity("1", "Ivan IVANOV", countries=["ru"])
+    assert classify(old, _entity("1", "Ivan IVANOV", countries=["ru"], notes=["new remark"])) is None
+    assert classify(old, _entity("1", "Ivan IVANOV", "Jean Ivanov", countries=["ru"])) == ("names", 0.0)
+    assert classify(old, _entity("1", "Ivan IVANOV")) == ("facts", fact_gain("countries"))
+    assert classify(old, _entity("1", "Ivan IVANOV", countries=["ru"], schema=Schema.COMPANY)) == ("names", 0.0)
+    born = _entity("1", "Ivan IVANOV", countries=["ru"], birth_dates=[FuzzyDate(1960)])
+    assert classify(old, born) == ("facts", fact_gain("birth"))
+    assert fact_gain("birth") > fact_gain("countries") > 0 and fact_gain("gender") > 0
