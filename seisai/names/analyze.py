@@ -29,6 +29,7 @@ from seisai.text.phonetic import latin_alternatives, phonetic_key, skeleton, spe
 from seisai.text.scripts import Script, script_of, scripts_in
 
 _DIGITS = re.compile(r"(\d+)")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)|n(\d+)")
 _SPLIT = re.compile(r"[\s・･·,;:/|()\[\]{}「」『』【】〈〉《》\"“”«»、。.\-_+*!?#=~\\]+")
 MAX_TOKENS = 24
 MAX_TOKEN_LENGTH = 40
@@ -185,6 +186,9 @@ def _script_tokens(chunk: str, lang: str | None, single_hangul: bool, chinese_re
 def _latin_token(text: str, form: str) -> Token:
     if form.isdigit():
         return Token(text, (form,), (form,), 1.0, "number")
+    if (ordinal := _ORDINAL.fullmatch(form)) is not None:  # 48th = 第48 = 48; N9 = No. 9
+        number = ordinal.group(1) or ordinal.group(2)
+        return Token(text, (number,), (number,), 1.0, "number")
     if len(form) == 1:
         return Token(text, (form,), (form,), 0.5, "initial")
     parts = split_abd(form)

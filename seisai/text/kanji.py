@@ -76,14 +76,59 @@ def segment(text: str) -> tuple[Morpheme, ...]:
 
     Never raises; text the tokenizer cannot read comes back as one word without reading.
     """
-    raw: list[tuple[str, str | None, str]] = []
     try:
-        for word in _tagger()(text):
-            reading = getattr(word.feature, "kana", None)
-            raw.append((word.surface, reading if isinstance(reading, str) else None, _role(word.feature)))
+        raw = _tag(text)
+        raw = _resplit(text, raw)
     except Exception:  # the tokenizer is C code: never let it take a query down
         return (Morpheme(text),)
     return tuple(_merge(raw))
+
+
+def _tag(text: str) -> list[tuple[str, str | None, str]]:
+    raw: list[tuple[str, str | None, str]] = []
+    for word in _tagger()(text):
+        reading = getattr(word.feature, "kana", None)
+        raw.append((word.surface, reading if isinstance(reading, str) else None, _role(word.feature)))
+    return raw
+
+
+def _resplit(text: str, raw: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
+    """Org words the tokenizer cut across (恩徳化学工場 read as 恩 + 徳化 + 学 + 工場) taken
+    whole, and the text between them tokenized again. Words of two characters or more are
+    looked for, longest first from the left, outside the parts tagged as personal names; when
+    every word found falls on the tokenizer's boundaries its reading is kept as it is."""
+    if "".join(s for s, _, _ in raw) != text:
+        return raw
+    table = org_words()
+    person = [False] * len(text)
+    bounds, pos = {0}, 0
+    for surface, _, role in raw:
+        if role in ("surname", "given"):
+            person[pos : pos + len(surface)] = [True] * len(surface)
+        pos += len(surface)
+        bounds.add(pos)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        for j in range(min(len(text), i + MAX_WORD), i + 1, -1):
+            if text[i:j] in table and not any(person[i:j]):
+                found.append((i, j))
+                i = j
+                break
+        else:
+            i += 1
+    if all(i in bounds and j in bounds for i, j in found):
+        return raw
+    out: list[tuple[str, str | None, str]] = []
+    pos = 0
+    for i, j in found:
+        if i > pos:
+            out.extend(_tag(text[pos:i]))
+        out.append((text[i:j], _kakasi_reading(text[i:j]) or None, "word"))
+        pos = j
+    if pos < len(text):
+        out.extend(_tag(text[pos:]))
+    return out
 
 
 def _merge(raw: list[tuple[str, str | None, str]]) -> list[Morpheme]:
