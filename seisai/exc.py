@@ -9,8 +9,10 @@ HTTP status they map to, resolved at run time from the class (so a subclass that
     SeisaiError                      base of everything below (status 500)
     ├── InputError                   bad input from a user (400)
     │   ├── FileInputError           a file that cannot be used: names the file and the place
-    │   │   └── ListFormatError      a list file that cannot be read
-    │   │       └── HostileFileError a file built to harm the reader (XXE, entity bomb, zip bomb)
+    │   │   ├── ListFormatError      a list file that cannot be read
+    │   │   │   └── HostileFileError a file built to harm the reader (XXE, entity bomb, zip bomb)
+    │   │   ├── MeasureFileError     a measures file that cannot be read (seisai.rules.errors)
+    │   │   └── BatchInputError      a customer file that cannot be screened (seisai.batch.errors)
     │   ├── UnknownFormatError       no parser recognises the file
     │   ├── QueryError               a screening query that cannot be run
     │   └── TransactionError         a transaction that cannot be checked: names the field

@@ -6,18 +6,11 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
-from seisai.exc import InputError
+from seisai.exc import FileInputError
 
 
-class MeasureFileError(InputError):
+class MeasureFileError(FileInputError):
     """A measures file (or a draft package) that cannot be read: names the file and place."""
-
-    def __init__(self, file: str, where: str | None, problem: str) -> None:
-        self.file = file
-        self.where = where
-        self.problem = problem
-        place = f"{file}: {where}" if where else file
-        super().__init__(f"{place}: {problem}")
 
 
 def loc_path(loc: Sequence[int | str]) -> str:
