@@ -48,8 +48,10 @@ from seisai.batch.run import (
 from seisai.batch.screen import PartitionResult
 from seisai.batch.since import Since, resolve_since
 from seisai.batch.writers import DELTA_COLUMN, Record, TableWriter, output_columns
+from seisai.matching import scoring_config
 
 DRIFT_MARGIN = 0.03  # how far a score may move when only the lists' statistics change
+COVERAGE_MARGIN = 0.1  # how far a name's coverage may move when the lists' statistics (rarities) change
 ORDER = {"new": 0, "changed": 1, "cleared": 2, "delisted": 3}
 
 
@@ -83,7 +85,7 @@ def run_delta(store: Any, spec: BatchSpec, since_text: str, engine: Engine, prog
     changes = collect_changes(store, since.pins, new_pins)
     summary = RunSummary(engine=engine.name, workers=engine.workers, run_dir=str(run.path), pins=new_pins)
     summary.extra = {"since": since.to_dict(), "changes": changes.counts(), "base_run": str(base.path) if base else None}
-    plan = _plan_from_run(base, changes, spec) if base else _plan_by_keys(book, mapping, spec, changes, engine)
+    plan = _plan_from_run(base, changes, spec) if base else _plan_by_keys(store, book, mapping, spec, changes, engine, run, new_pins)
     keep_new = frozenset(changes.added) | frozenset(changes.changed_ids)
     new_hits = _rescreen(store, book, mapping, spec, run, engine, plan.new_rows, new_pins, keep_new, "new")
     if base is None and plan.old_rows:
@@ -114,8 +116,9 @@ def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec) -> _Plan:
     probe = KeyProbe([*changes.added.values(), *changes.names.values()])
     threshold = spec.options.threshold
     max_gain = max(changes.facts.values(), default=0.0)
+    coverage = _min_coverage()
     for part in base.results():
-        plan.new_rows |= probe.rows(part.keys)
+        plan.new_rows |= probe.rows(part, coverage)
         for eid, gain in changes.facts.items():
             for row, score in part.near.get(eid, ()):
                 if score + gain + DRIFT_MARGIN >= threshold:
@@ -131,14 +134,24 @@ def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec) -> _Plan:
     return plan
 
 
-def _plan_by_keys(book: Book, mapping: ColumnMapping, spec: BatchSpec, changes: Changes, engine: Engine) -> _Plan:
+def _min_coverage() -> float:
+    return max(0.0, scoring_config().min_coverage - COVERAGE_MARGIN)
+
+
+def _plan_by_keys(
+    store: Any, book: Book, mapping: ColumnMapping, spec: BatchSpec, changes: Changes, engine: Engine, run: RunDir,
+    pins: dict[str, int],
+) -> _Plan:  # fmt: skip
     plan = _Plan()
     probe_new = KeyProbe([*changes.added.values(), *changes.names.values(), *changes.facts_new.values()])
     probe_old = KeyProbe([*changes.removed.values(), *changes.old_changed.values()])
-    jobs = (Job(i, rows, "", mapping, spec.options, keys_only=True) for i, rows in partitions(book.rows(), spec.partition_rows))
+    path = run.path / "matcher-new.pickle"  # the book's parts are weighted by the new lists' statistics
+    ensure_matcher(store, path, pins)
+    coverage = _min_coverage()
+    jobs = (Job(i, rows, str(path), mapping, spec.options, keys_only=True) for i, rows in partitions(book.rows(), spec.partition_rows))
     for part in engine.map(jobs):
-        plan.new_rows |= probe_new.rows(part.keys)
-        plan.old_rows |= probe_old.rows(part.keys)
+        plan.new_rows |= probe_new.rows(part, coverage)
+        plan.old_rows |= probe_old.rows(part, coverage)
     return plan
 
 

@@ -13,6 +13,7 @@ re-sent per row or per partition.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -56,14 +57,16 @@ def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
             raise TypeError(f"{key} does not hold a matcher")
         _MATCHERS.clear()  # one index per worker at a time: memory stays flat
         matcher = _MATCHERS[key] = loaded
+        gc.collect()
+        gc.freeze()  # the index lives as long as the process: keep it out of every later collection
     return matcher
 
 
 def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     """Screen one job in this process (what every engine's workers call)."""
-    if job.keys_only:
-        return key_partition(job.index, job.rows, job.mapping)
     matcher = worker_matcher(job.matcher, blob)
+    if job.keys_only:
+        return key_partition(job.index, job.rows, matcher, job.mapping)
     result = screen_partition(job.index, job.rows, matcher, job.mapping, job.options, keep=job.keep, caches=job.caches)
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -6,9 +6,13 @@ Dask worker) can run it and the driver can checkpoint what it returns.
 
 Besides the hits it returns two small caches that make a later delta re-screen cheap:
 
-- ``keys``: the book's side of the name index: every phonetic key (and consonant skeleton)
-  of every name of the partition, with the rows that have it. A delta run looks the changed
-  entities' keys up here instead of analysing a million names again.
+- ``tokens`` and ``names``: the book's side of the name index. ``tokens`` holds the lookup
+  keys of every distinct name part of the partition (phonetic keys; consonant skeletons
+  under ``#`` and ``~``; identifiers under ``@``); ``names`` holds, for every name of every
+  row, its query weight and the rarity-weighted weight of each of its parts, as the matcher's
+  candidate generation counts them. A delta run finds the rows a changed entity can reach
+  from these, and how much of a row's name the entity can cover at most, without analysing
+  a million names again (:class:`seisai.batch.probe.KeyProbe`).
 - ``near``: for every entity the matcher scored for a row, that row and the score (down to
   0, not only the hits), and for rows whose result list was cut at ``limit`` the lowest
   score kept. A delta run uses them for entities whose names did not change.
@@ -18,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from time import perf_counter
+from functools import lru_cache
+from time import perf_counter, process_time
 from typing import Any
 
 from seisai.batch.mapping import ColumnMapping
@@ -29,9 +34,10 @@ from seisai.matching import Match, Matcher, Query
 from seisai.matching.features import normalize_identifier
 from seisai.matching.index import analyze_for
 from seisai.model import Schema
+from seisai.names.analyze import Token
 from seisai.text.phonetic import skeleton
 
-ABJAD_ROWS = "\x00abjad"  # key under which rows with a name in an abjad script are posted
+NameEntry = tuple[int, float, tuple[tuple[int, float], ...]]  # row, query weight, (token id, weight)
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ class PartitionResult:
     rows: int = 0
     hits: list[Record] = field(default_factory=list)
     rejects: list[Record] = field(default_factory=list)
-    keys: dict[str, list[int]] = field(default_factory=dict)
+    tokens: list[tuple[str, ...]] = field(default_factory=list)
+    names: list[NameEntry] = field(default_factory=list)
     near: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     cut: dict[int, float] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -88,19 +95,63 @@ def hit_record(row: InputRow, match: Match) -> Record:
     }
 
 
-def book_keys(query: Query) -> set[str]:
-    """The lookup keys of a query's names, as :mod:`seisai.batch.delta` matches them."""
-    schema = query.schema or Schema.LEGAL_ENTITY
-    keys: set[str] = set()
-    for name in query.names:
-        for token in analyze_for(name, schema).tokens:
-            if token.abjad:
-                keys.add(ABJAD_ROWS)
-                continue
-            keys.update(token.keys)
-            keys.update("~" + skeleton(f) for f in token.forms)
-    keys.update("@" + normalize_identifier(i) for i in query.identifiers)
-    return keys
+_analyze = lru_cache(maxsize=65536)(analyze_for)  # book names repeat (common surnames, given names)
+
+
+def token_keys(token: Token) -> tuple[str, ...]:
+    """The lookup keys of a book name part, as :class:`seisai.batch.probe.KeyProbe` meets them.
+
+    Latin spellings keep their phonetic keys (met exactly or one deletion apart) and add their
+    consonant skeletons under ``#`` (met by listed names in Arabic script); a part in Arabic
+    script gives its skeletons under ``~`` (met by the skeletons of listed Latin spellings) and
+    ``#`` (listed names in Arabic script).
+    """
+    if token.abjad:
+        return tuple(dict.fromkeys([*("~" + k for k in token.keys), *("#" + k for k in token.keys)]))
+    return tuple(dict.fromkeys([*token.keys, *("#" + skeleton(f) for f in token.forms)]))
+
+
+class BookTokens:
+    """Collects the ``tokens`` and ``names`` caches of a partition (see the module doc)."""
+
+    def __init__(self, result: PartitionResult, matcher: Matcher) -> None:
+        self.result = result
+        self.matcher = matcher
+        self.ids: dict[tuple[str, ...], int] = {}
+
+    def _id(self, keys: tuple[str, ...]) -> int:
+        found = self.ids.get(keys)
+        if found is None:
+            found = self.ids[keys] = len(self.result.tokens)
+            self.result.tokens.append(keys)
+        return found
+
+    def add(self, number: int, query: Query) -> None:
+        """Record the names (and identifiers) of row ``number``.
+
+        The query weight and the part weights are those of the matcher's candidate generation
+        (rarity times weight; every reading of a name counts, the weight is the best reading's),
+        so a delta can bound the share of the name a listed entity can cover.
+        """
+        schema = query.schema or Schema.LEGAL_ENTITY
+        index, cfg = self.matcher.index, self.matcher.config
+        for name in query.names:
+            analyzed = _analyze(name, schema)
+            parts: list[tuple[int, float]] = []
+            best = 0.0
+            for reading in analyzed.readings():
+                total = 0.0
+                for token in reading.tokens:
+                    if token.weight > 0:
+                        weight = index.rarity(token, cfg) * token.weight
+                        parts.append((self._id(token_keys(token)), weight))
+                        total += weight
+                best = max(best, total)
+            if parts:
+                self.result.names.append((number, best, tuple(parts)))
+        idents = tuple(dict.fromkeys("@" + normalize_identifier(i) for i in query.identifiers))
+        if idents:  # an identifier alone makes a candidate: query weight 0 = any key met selects the row
+            self.result.names.append((number, 0.0, ((self._id(idents), 1.0),)))
 
 
 def screen_partition(
@@ -120,6 +171,8 @@ def screen_partition(
     """
     result = PartitionResult(index)
     timer = {"map": 0.0, "screen": 0.0, "keys": 0.0}
+    cpu = process_time()
+    book = BookTokens(result, matcher)
     datasets = set(options.datasets) if options.datasets else None
     for row in rows:
         result.rows += 1
@@ -142,17 +195,21 @@ def screen_partition(
             if match.score >= options.threshold and (keep is None or match.entity.id in keep):
                 result.hits.append(hit_record(row, match))
         if caches:
-            _cache(result, row.number, query, matches, options.limit)
+            book.add(row.number, query)
+            _near(result, row.number, matches, options.limit)
         timer["map"] += mapped - start
         timer["screen"] += screened - mapped
         timer["keys"] += perf_counter() - screened
+    timer["cpu"] = process_time() - cpu  # CPU of this process: the figure that does not depend on the load
     result.seconds = timer
     return result
 
 
-def key_partition(index: int, rows: Iterable[InputRow], mapping: ColumnMapping) -> PartitionResult:
-    """Only the ``keys`` cache of a partition (no screening): for a delta without a previous run."""
+def key_partition(index: int, rows: Iterable[InputRow], matcher: Matcher, mapping: ColumnMapping) -> PartitionResult:
+    """Only the ``tokens`` and ``names`` caches of a partition (no screening), weighted by
+    ``matcher``'s statistics: for a delta without a previous run."""
     result = PartitionResult(index)
+    book = BookTokens(result, matcher)
     for row in rows:
         result.rows += 1
         if row.values is None:
@@ -161,14 +218,11 @@ def key_partition(index: int, rows: Iterable[InputRow], mapping: ColumnMapping) 
             query, _ = mapping.query(row.values)
         except QueryError:
             continue
-        for key in book_keys(query):
-            result.keys.setdefault(key, []).append(row.number)
+        book.add(row.number, query)
     return result
 
 
-def _cache(result: PartitionResult, number: int, query: Query, matches: list[Match], limit: int) -> None:
-    for key in book_keys(query):
-        result.keys.setdefault(key, []).append(number)
+def _near(result: PartitionResult, number: int, matches: list[Match], limit: int) -> None:
     for match in matches:
         result.near.setdefault(match.entity.id, []).append((number, match.score))
     if len(matches) >= limit:

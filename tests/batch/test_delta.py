@@ -8,7 +8,9 @@ import pytest
 
 from seisai.batch import BatchSpec, ScreenOptions, make_engine, run_batch
 from seisai.batch.changes import collect_changes
-from seisai.batch.delta import run_delta
+from seisai.batch.checkpoint import RunDir
+from seisai.batch.delta import _min_coverage, _plan_from_run, run_delta
+from seisai.batch.probe import KeyProbe
 from seisai.store import Store
 from tests.batch.conftest import names_of, read_hits, write_book
 
@@ -74,3 +76,31 @@ def test_since_a_run_of_another_book_falls_back_to_the_lists(un_store: Store, tm
     changes = collect_changes(un_store, {"un_sc": 1}, {"un_sc": 2})
     delta = _delta(un_store, book, tmp_path / "delta.csv", str(tmp_path / "other-out.csv"))
     assert _pairs(delta, status={"new", "changed"}) == _pairs(new, set(changes.added) | changes.changed_ids)
+
+
+def test_delta_equals_full_run_on_thousands_of_rows(un_store: Store, tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 2500, seed=23)
+    _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv")])
+
+
+def test_selected_rows_cover_every_changed_hit_and_the_check_can_fail(un_store: Store, tmp_path: Path) -> None:
+    """Every row the full run hits on an added or changed entity is selected for re-screening;
+    with the coverage bound set beyond what a name can reach, rows are skipped and this fails."""
+    book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 600, seed=29)
+    _full(un_store, book, tmp_path / "old.csv", {"un_sc": 1})
+    new = _full(un_store, book, tmp_path / "new.csv")
+    changes = collect_changes(un_store, {"un_sc": 1}, {"un_sc": 2})
+    reachable = {int(row) for row, _ in _pairs(new, set(changes.added) | changes.changed_ids)}
+    assert reachable
+    spec = BatchSpec(book, tmp_path / "delta.csv", ScreenOptions(0.7), partition_rows=50)
+    base = RunDir(tmp_path / "old.csv.run")
+    assert reachable <= _plan_from_run(base, changes, spec).new_rows
+    probe = KeyProbe([*changes.added.values(), *changes.names.values()])
+    by_name = {int(row) for row, _ in _pairs(new, set(changes.added) | set(changes.names))}
+    assert by_name
+
+    def selected(coverage: float) -> set[int]:
+        return set().union(*(probe.rows(part, coverage) for part in base.results()))
+
+    assert by_name <= selected(_min_coverage())
+    assert not by_name <= selected(1.5)  # a bound no name reaches skips reachable rows: caught

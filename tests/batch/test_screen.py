@@ -4,8 +4,8 @@ from seisai.batch.changes import classify, fact_gain
 from seisai.batch.mapping import ColumnMapping
 from seisai.batch.probe import KeyProbe
 from seisai.batch.readers import InputRow
-from seisai.batch.screen import ScreenOptions, book_keys, screen_partition
-from seisai.matching import Matcher, Query
+from seisai.batch.screen import PartitionResult, ScreenOptions, key_partition, screen_partition
+from seisai.matching import Matcher
 from seisai.model import Entity, FuzzyDate, Identifier, IdKind, Name, Schema
 
 
@@ -37,7 +37,10 @@ def test_screen_partition_hits_rejects_and_caches() -> None:
     assert result.hits[0]["id"] == "a" and result.hits[0]["hit_score"] >= 0.7 and "Putin" in result.hits[0]["hit_explanation"]
     assert [(r["row"], r["action"]) for r in result.rejects] == [(2, "screened without countries"), (3, "rejected"), (4, "rejected")]
     assert result.rejects[1]["place"] == "line 4" and "header has 3" in result.rejects[1]["reason"]
-    assert 1 in result.keys["vrazimir"] and 5 in result.keys["@7718852163"]
+    rows_of = {result.tokens[t]: row for row, _, parts in result.names for t, _ in parts}
+    assert any("vrazimir" in keys and row == 1 for keys, row in rows_of.items())
+    assert rows_of[("@7718852163",)] == 5
+    assert all(weight > 0 and all(w > 0 for _, w in parts) for row, weight, parts in result.names if row != 5)
     assert result.near["test-1"][0][0] == 1
 
 def test_keep_limits_hits_to_given_entities() -> None:
@@ -45,15 +48,39 @@ def test_keep_limits_hits_to_given_entities() -> None:
     rows = _rows({"name": "Vladimir Putin"}, {"name": "Sergei Lavrov"})
     result = screen_partition(0, rows, Matcher(ENTITIES), mapping, ScreenOptions(0.7), keep=frozenset({"test-2"}), caches=False)
     assert [h["hit_entity_id"] for h in result.hits] == ["test-2"]
-    assert result.keys == {} and result.near == {}
+    assert result.tokens == [] and result.names == [] and result.near == {}
+
+def _book(matcher: Matcher, *names: str, identifier: str = "") -> PartitionResult:
+    mapping = ColumnMapping.build("b.csv", ["name", "inn"], ["name=name", "inn=identifier"])
+    return key_partition(0, _rows(*({"name": n, "inn": identifier} for n in names)), matcher, mapping)
+
 
 def test_probe_reaches_rows_through_typos_scripts_and_identifiers() -> None:
+    matcher = Matcher(ENTITIES)
     probe = KeyProbe(ENTITIES[:1] + ENTITIES[2:])
-    for text in ("Vladimir Putin", "Wladimir Putn", "プーチン", "Владимир Путин"):
-        keys = {k: [1] for k in book_keys(Query(names=[text]))}
-        assert probe.rows(keys) == {1}, text
-    assert probe.rows({k: [2] for k in book_keys(Query(names=["x"], identifiers=["7718852163"]))}) == {2}
-    assert probe.rows({k: [3] for k in book_keys(Query(names=["Taro Yamada"]))}) == set()
+    for text in ("Vladimir Putin", "Wladimir Putn", "プーチン", "Владимир Путин", "Putin Holdings"):
+        assert probe.rows(_book(matcher, text), 0.3) == {1}, text
+    assert probe.rows(_book(matcher, "x", identifier="7718852163"), 0.3) == {1}
+    assert probe.rows(_book(matcher, "Taro Yamada", "Sergei Lavrov"), 0.0) == set()
+
+
+def test_probe_bounds_the_share_of_a_name_an_entity_can_cover() -> None:
+    """A row meeting a changed entity on one common part of a long name is not re-screened."""
+    matcher = Matcher(ENTITIES)
+    probe = KeyProbe([ENTITIES[1]])
+    book = _book(matcher, "Sergei Ivanovich Petrov Smirnov Kuznetsov", "Sergei Lavrov")
+    assert probe.rows(book, 0.0) == {1, 2}
+    assert probe.rows(book, 0.3) == {2}
+
+
+def test_probe_reaches_arabic_script_through_skeletons() -> None:
+    listed = _entity("9", "Abdul Rahman AL-HASSAN")
+    matcher = Matcher([listed])
+    probe = KeyProbe([listed])
+    assert probe.rows(_book(matcher, "عبد الرحمن الحسن"), 0.3) == {1}
+    arabic = _entity("8", "عبد الرحمن الحسن")
+    assert KeyProbe([arabic]).rows(_book(Matcher([arabic]), "Abdul Rahman Al Hassan"), 0.3) == {1}
+
 
 def test_classify_changes() -> None:
     old = _entity("1", "Ivan IVANOV", countries=["ru"])
