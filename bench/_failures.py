@@ -1,13 +1,16 @@
 """Print the misses of one labelled set, for tuning the name tables on the ``dev`` half.
 
 ``python -m bench._failures SET [--part dev] [--negatives] [--limit N] [--tokens]``
+``python -m bench._failures alerts [--every 10] [--quiet]``
 
 ``SET`` is a case-insensitive part of a set title, or several separated by commas of :mod:`bench._match_sets` (``mof``,
 ``meti``, ``un``, ``uk``, ``canada``, ``eu``). Printed: the positive pairs scored below the
 threshold (with ``--negatives``, the negative pairs scored at or above it), each with its
 score and the name feature's explanation; ``--tokens`` also prints the Latin spellings read
 from the query's tokens. The default part is ``dev``, the half the tables may be tuned on;
-looking at ``eval`` would spoil the benchmark's figures.
+looking at ``eval`` would spoil the benchmark's figures. ``alerts`` screens every tenth
+generated person on no list (as the benchmark's false-alert run does for all of them) and
+prints who alerted, against which listed name.
 
 The lists are parsed once and cached (pickle under the system temporary folder, keyed by the
 list files' sizes and dates); the matcher is rebuilt every run, since it depends on the code.
@@ -19,10 +22,12 @@ import hashlib
 import pickle
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from bench import _match_sets as sets
 from bench._match_lists import LISTS, load_lists
+from bench._name_pool import generate, listed_keys, namesakes
 from seisai.matching import DEFAULT_THRESHOLD, Matcher, Query
 from seisai.matching.index import analyze_for
 from seisai.model import Entity, Name
@@ -48,10 +53,38 @@ def _option(argv: list[str], flag: str, default: str) -> str:
     return argv[argv.index(flag) + 1] if flag in argv and argv.index(flag) + 1 < len(argv) else default
 
 
+def alerts(argv: list[str]) -> None:
+    """Screen every ``--every``-th generated person on no list (see :mod:`bench._name_pool`)
+    and print those who raise an alert, by culture/form, with the name they met."""
+    every = int(_option(argv, "--every", "10"))
+    lists = _cached_lists()
+    everything = [e for es in lists.values() for e in es]
+    matcher = Matcher(everything)
+    people = generate(listed_keys(everything))[::every]
+    same = namesakes(people, everything)
+    by_form: Counter[str] = Counter()
+    totals: Counter[str] = Counter(f"{p.culture}/{p.form}" for p in people)
+    raised = 0
+    for i, person in enumerate(people):
+        hits = [m for m in matcher.screen(Query(names=[person.name]), limit=3) if m.match]
+        if hits:
+            raised += 1
+            by_form[f"{person.culture}/{person.form}"] += 1
+            if "--quiet" not in argv:
+                mark = " (namesake)" if i in same else ""
+                print(f"{person.culture}/{person.form}  {person.name}  ->  {hits[0].matched_name} {hits[0].score:.2f}{mark}")
+    print(f"## {raised}/{len(people)} alerted ({raised / max(len(people), 1):.2%}); namesakes {len(same)}")
+    for form in sorted(totals):
+        print(f"{form}: {by_form[form]}/{totals[form]}")
+
+
 def main(argv: list[str]) -> None:
     if not argv or argv[0].startswith("-"):
         print(__doc__)
         sys.exit(2)
+    if argv[0] == "alerts":
+        alerts(argv[1:])
+        return
     wanted, part = argv[0].casefold(), _option(argv, "--part", "dev")
     limit = int(_option(argv, "--limit", "1000"))
     chosen = [s for s in sets.SETS if any(w in s.title.casefold() for w in wanted.split(","))]

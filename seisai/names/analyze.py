@@ -71,7 +71,10 @@ class Token:
             spellings |= {spelling_key(f.replace("j", "dzh")) for f in self.forms if "j" in f}
             object.__setattr__(self, "spellings", frozenset(spellings))
             variants = variant_keys()
-            object.__setattr__(self, "groups", frozenset(variants[f] for f in self.forms if f in variants))
+            groups = {variants[f] for f in self.forms if f in variants}
+            if self.origin == "kana":  # a guessed reading of kana is no given-name variant
+                groups &= self.key_set
+            object.__setattr__(self, "groups", frozenset(groups))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +200,24 @@ def _latin_token(text: str, form: str) -> Token:
     return _make(text, [form, *latin_alternatives(form)])
 
 
-def _make(text: str, forms: list[str], kind: str = "name", weight: float | None = None, origin: str = "latin") -> Token:
+def _make(
+    text: str,
+    forms: list[str],
+    kind: str = "name",
+    weight: float | None = None,
+    origin: str = "latin",
+    extra: list[str] | None = None,
+) -> Token:
+    """A token; ``extra`` spellings are added after ``forms`` but never looked up as given-name
+    variants (a guessed reading must not turn チャン into Jan, a form of Ivan)."""
     forms = [f[:MAX_TOKEN_LENGTH] for f in dict.fromkeys(forms) if f]
     if not forms:
         forms = [text.casefold()]
-    keys = list(dict.fromkeys(phonetic_key(f) for f in forms))
     variants = variant_keys()
-    keys += list(dict.fromkeys(variants[f] for f in forms if f in variants and variants[f] not in keys))
+    grouped = [variants[f] for f in forms if f in variants]
+    forms += [f[:MAX_TOKEN_LENGTH] for f in extra or () if f and f[:MAX_TOKEN_LENGTH] not in forms]
+    keys = list(dict.fromkeys(phonetic_key(f) for f in forms))
+    keys += list(dict.fromkeys(k for k in grouped if k not in keys))
     if weight is None:
         word = forms[0] if text.isascii() or kind == "org_word" else text
         weight = stopword_weights().get(word, 1.0)
@@ -224,10 +238,16 @@ def _kana_forms(chunk: str) -> list[str]:
 
 
 def _kana_tokens(chunk: str) -> list[Token]:
-    translations = kanji.org_words().get(kana.to_katakana(chunk))
+    katakana = kana.to_katakana(chunk)
+    translations = kanji.org_words().get(katakana)
     if translations:
         return _translated(chunk, translations, _kana_forms(chunk))
-    return [_make(chunk, _kana_forms(chunk), origin="kana")]
+    words = kanji.cover(katakana) if len(katakana) >= 4 else None
+    if words is not None and len(words) > 1:  # ロシアヘリコプター = ロシア + ヘリコプター
+        return [t for word in words for t in _kana_tokens(word)]
+    guesses = [*kana.short_word_readings(chunk), kana.bare_final(chunk)]
+    extra = [fold_latin(g).replace(" ", "") for g in guesses if g]
+    return [_make(chunk, _kana_forms(chunk), origin="kana", extra=extra)]
 
 
 def _japanese_tokens(chunk: str, *, pinyin: bool = True) -> list[Token]:
@@ -236,6 +256,13 @@ def _japanese_tokens(chunk: str, *, pinyin: bool = True) -> list[Token]:
     for index, morpheme in enumerate(kanji.segment(chunk)):
         if morpheme.translations:
             readings = [fold_latin(kana.romanize(r, "hepburn")).replace(" ", "") for r in morpheme.readings[:1]]
+            if chinese and scripts_in(morpheme.surface) == {Script.HAN}:
+                # a Korean or Chinese name may spell the word rather than translate it:
+                # 朝鮮連合貿易会社 = Korea Ryonhap Trading, 南興 = Namhung
+                readings += romanize.hanja_variants(morpheme.surface, first=index == 0)
+                readings += [kanji.pinyin(morpheme.surface)] if pinyin else []
+                tokens.extend(_translated(morpheme.surface, morpheme.translations, readings, origin="han"))
+                continue
             tokens.extend(_translated(morpheme.surface, morpheme.translations, readings))
             continue
         surface = morpheme.surface
@@ -254,28 +281,33 @@ def _japanese_tokens(chunk: str, *, pinyin: bool = True) -> list[Token]:
     return tokens
 
 
-def _translated(surface: str, translations: tuple[str, ...], own_forms: list[str]) -> list[Token]:
+def _translated(
+    surface: str, translations: tuple[str, ...], own_forms: list[str], *, origin: str = "latin"
+) -> list[Token]:
     """Tokens for a word with English equivalents: one per English word of the first
     translation (others of the same length are alternatives); the word's own spellings are
-    alternatives of the first token."""
+    alternatives of the first token. With ``origin`` ``han`` (a word with its Korean and
+    Chinese readings) the first token compares as a reading, and a single character keeps its
+    readings right after the first translation, as they join it to the next (南興 = Namhung)."""
     words = translations[0].split()
     same = [tr.split() for tr in translations if len(tr.split()) == len(words)]
     tokens = []
     for i, _ in enumerate(words):
         forms = [fold_latin(tr[i]) for tr in same]
         if i == 0:
-            forms += own_forms
-        tokens.append(_make(surface if i == 0 else "", forms, "org_word"))
+            early = origin == "han" and len(surface) == 1
+            forms = [*forms[:1], *own_forms, *forms[1:]] if early else forms + own_forms
+        tokens.append(_make(surface if i == 0 else "", forms, "org_word", origin=origin if i == 0 else "latin"))
     return tokens
 
 
 def _abjad_token(part: str) -> Token:
-    latin = romanize.abjad_to_latin(part) or part
+    forms = tuple(romanize.abjad_variants(part)) or (part,)
     weight = stopword_weights().get(part)
-    keys = (skeleton(latin),)
+    keys = tuple(dict.fromkeys(skeleton(f) for f in forms))
     if weight is not None:
-        return Token(part, (latin,), keys, weight, "stop", True, "abjad")
-    return Token(part, (latin,), keys, 1.0, "name", True, "abjad")
+        return Token(part, forms[:1], keys[:1], weight, "stop", True, "abjad")
+    return Token(part, forms, keys, 1.0, "name", True, "abjad")
 
 
 def _hangul_tokens(chunk: str, single: bool) -> list[Token]:

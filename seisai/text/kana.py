@@ -97,3 +97,43 @@ def romanize(text: str, system: str = "hepburn") -> str:
             i += 1
         geminate = False
     return "".join(out)
+
+
+@cache
+def _voicing() -> tuple[dict[str, str], int]:
+    data = load_table("text", "kana.yml")
+    return {str(k): str(v) for k, v in data["initial_voicing"].items()}, int(data["short_word"])
+
+
+def short_word_readings(text: str) -> list[str]:
+    """Foreign readings of a short katakana word as a Korean or Chinese name would be spelt:
+    first kana unvoiced (ギョン -> kyon; チョ -> jo) and ン as ng (チャン -> chang), alone and
+    together; ``[]`` for a longer word."""
+    pairs, longest = _voicing()
+    text = to_katakana(text)
+    if not text or len(text) > longest:
+        return []
+    variants = [text]
+    if text[0] in pairs:
+        variants.append(pairs[text[0]] + text[1:])
+    if "ン" in text[:-1] or text.endswith("ン"):
+        variants += [v.replace("ン", "ング") for v in variants]
+    found = dict.fromkeys(romanize(v, "foreign") for v in variants[1:])
+    found.pop(romanize(text, "foreign"), None)
+    return list(found)
+
+
+@cache
+def _final_consonants() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load_table("text", "kana.yml")["final_consonants"].items()}
+
+
+def bare_final(text: str) -> str | None:
+    """The foreign reading of a katakana word whose last kana stands for a bare consonant
+    (サーレハ -> sareh), or ``None`` when it does not end in one."""
+    text = to_katakana(text)
+    final = _final_consonants().get(text[-1:])
+    if final is None or len(text) < 3:
+        return None
+    return romanize(text[:-1], "foreign") + final
+

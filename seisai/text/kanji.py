@@ -58,6 +58,23 @@ def org_words() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(v) for v in vs) for k, vs in words.items()}
 
 
+@cache
+def cover(text: str) -> tuple[str, ...] | None:
+    """A word written as org words joined without a separator (ロシアヘリコプター ->
+    ロシア + ヘリコプター), in the fewest words of two characters or more; ``None`` when the
+    table's words do not cover all of it."""
+    table = org_words()
+    best: list[tuple[str, ...] | None] = [None] * (len(text) + 1)
+    best[0] = ()
+    for end in range(2, len(text) + 1):
+        for start in range(max(0, end - MAX_WORD), end - 1):
+            before, current = best[start], best[end]
+            fewer = current is None or (before is not None and len(before) + 1 < len(current))
+            if before is not None and fewer and text[start:end] in table:
+                best[end] = (*before, text[start:end])
+    return best[len(text)]
+
+
 def _role(feature: Any) -> str:
     if getattr(feature, "pos3", None) == "人名":
         return {"姓": "surname", "名": "given"}.get(getattr(feature, "pos4", ""), "given")

@@ -42,14 +42,31 @@ def split_article(token: str) -> list[str]:
 
 def abjad_to_latin(token: str) -> str:
     """One Arabic-script token in Latin letters (long vowels only: محمد -> mhmd)."""
-    table, initial = _abjad()["letters"], _abjad()["initial"]
-    out = []
-    for i, char in enumerate(token):
-        if i == 0 and char in initial:
-            out.append(initial[char])
-        else:
-            out.append(table.get(char, ""))
-    return "".join(out)
+    data = _abjad()
+    return "".join(_letter(char, i, data) for i, char in enumerate(token))
+
+
+def abjad_variants(token: str) -> list[str]:
+    """:func:`abjad_to_latin`, then the spellings with one ambiguous letter read another way
+    (فيض -> fid, fiz, fidh; جمعه -> jmh, jm, jma), first spelling first."""
+    data = _abjad()
+    base = abjad_to_latin(token)
+    found = {base: None} if base else {}
+    for char, readings in data.get("alternatives", {}).items():
+        if char in token[1:] or (char in token[:1] and char not in data["initial"]):
+            for reading in readings:
+                variant = "".join(str(reading) if c == char else _letter(c, i, data) for i, c in enumerate(token))
+                found.setdefault(variant, None)
+    final = data.get("final_alternatives", {}).get(token[-1:]) if len(token) > 2 else None
+    for reading in final or ():
+        found.setdefault(abjad_to_latin(token[:-1]) + str(reading), None)
+    return [f for f in found if f][: int(data.get("max_variants", 6))]
+
+
+def _letter(char: str, index: int, data: dict[str, Any]) -> str:
+    if index == 0 and char in data["initial"]:
+        return str(data["initial"][char])
+    return str(data["letters"].get(char, ""))
 
 
 @cache
@@ -100,7 +117,13 @@ def hanja_variants(text: str, *, first: bool = False) -> list[str]:
         return []
     surnames = _hangul().get("hanja_surnames", {})
     head = surnames.get(text[0], "") if first and text else ""
-    hangul = head + str(hanja.translate(text[1:] if head else text, "substitution"))
+    body = text[1:] if head else text
+    hangul = head + str(hanja.translate(body, "substitution"))
     if not any("\uac00" <= c <= "\ud7a3" for c in hangul):
         return []
-    return hangul_variants(hangul)
+    # The South writes a leading 련, 룡, 릉 as 연, 용, 능 (initial sound law); the DPRK keeps
+    # them (朝鮮連合 = Ryonhap, 綾羅島 = Rungrado): read the word as if something preceded it.
+    kept = head + str(hanja.translate("一" + body, "substitution"))[1:] if body else hangul
+    found = hangul_variants(hangul)
+    found += [v for v in hangul_variants(kept) if v not in found]
+    return found
