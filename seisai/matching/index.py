@@ -195,15 +195,16 @@ class NameIndex:
         per_name: npt.NDArray[np.float32] | None = None
         touched: list[npt.NDArray[np.int32]] = []
         for analyzed in names:
-            scores, hits = self._name_scores(analyzed, cfg)
-            if not len(hits):
+            name_scores = self._name_scores(analyzed, cfg)
+            if name_scores is None:
                 continue
+            scores, idx = name_scores
             scores /= np.float32(max(self._query_weight(analyzed, cfg), 1e-6))
-            per_name = scores if per_name is None else np.maximum(per_name, scores)
-            touched.append(hits)
+            per_name = scores if per_name is None else np.maximum(per_name, scores, out=per_name)
+            touched.extend(idx)
         if per_name is None:
             return {}
-        hits = np.unique(np.concatenate(touched))
+        hits = _union(touched, len(per_name))
         k = min(len(hits), wanted * 3)
         top = hits[np.argpartition(-per_name[hits], k - 1)[:k]]
         top = top[np.argsort(-per_name[top], kind="stable")]
@@ -230,31 +231,36 @@ class NameIndex:
 
     def _name_scores(
         self, analyzed: AnalyzedName, cfg: ScoringConfig
-    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int32]]:
-        """Dense per-name scores for one query name, and the indices of the names it touched."""
+    ) -> tuple[npt.NDArray[np.float32], list[npt.NDArray[np.int32]]] | None:
+        """Dense per-name scores for one query name and the index arrays of the names its
+        keys touched (``None`` when no key was found)."""
         size = len(self.names)
-        scores = np.zeros(size, dtype=np.float32)
+        scores: npt.NDArray[np.float32] | None = None
         touched: list[npt.NDArray[np.int32]] = []
+        best = np.zeros(size, dtype=np.float32)  # zeroed again after each token
         for token in sorted((t for r in analyzed.readings() for t in r.tokens), key=self.df):
             if token.weight <= 0.0:
                 continue
             near = self.similar_keys(token, cfg)
             if not near:
                 continue
-            best = np.zeros(size, dtype=np.float32)
+            if scores is None:
+                scores = np.zeros(size, dtype=np.float32)
+                filtered = False
+            else:
+                filtered = True
             mine: list[npt.NDArray[np.int32]] = []
             for vid, sim in sorted(near.items(), key=lambda kv: kv[1]):
                 postings = self.arrays[vid]
-                if touched and len(postings) > cfg.common_df:
+                if filtered and len(postings) > cfg.common_df:
                     postings = postings[scores[postings] > 0]
                 best[postings] = sim
                 mine.append(postings)
-            idx = np.concatenate(mine)
+            idx = mine[0] if len(mine) == 1 else np.concatenate(mine)
             scores[idx] += best[idx] * np.float32(self.rarity(token, cfg) * token.weight)
+            best[idx] = 0.0
             touched.append(idx)
-        if not touched:
-            return scores, np.zeros(0, dtype=np.int32)
-        return scores, np.unique(np.concatenate(touched))
+        return None if scores is None else (scores, touched)
 
 
 @dataclass
@@ -267,6 +273,18 @@ class Candidate:
     def best_names(self, count: int) -> list[int]:
         """The ``count`` names with the highest candidate scores."""
         return [n for _, n in sorted(self.names, reverse=True)[:count]]
+
+
+def _union(arrays: list[npt.NDArray[np.int32]], size: int) -> npt.NDArray[np.int32]:
+    """The sorted distinct values of ``arrays`` (all in ``0..size``): sorting when they are
+    few, a mask over the whole range when they are many."""
+    total = sum(len(a) for a in arrays)
+    if total * 16 < size:
+        return np.unique(np.concatenate(arrays))
+    mask = np.zeros(size, dtype=np.bool_)
+    for a in arrays:
+        mask[a] = True
+    return np.flatnonzero(mask).astype(np.int32)
 
 
 def _token_keys(token: Token) -> tuple[str, ...]:

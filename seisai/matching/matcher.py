@@ -38,6 +38,16 @@ class Matcher:
     def __init__(self, entities: Iterable[Entity], *, config: ScoringConfig | None = None) -> None:
         self.config = config or scoring_config()
         self.index = NameIndex.build(entities)
+        self._memo: Memo = {}  # token similarities, kept across queries (see names.Memo)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_memo"]  # keyed by object ids: meaningless in another process
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._memo = {}
 
     def __len__(self) -> int:
         return len(self.index.entities)
@@ -80,7 +90,7 @@ class Matcher:
         cutoff = min(cfg.report_cutoff, threshold)
         results: list[Match] = []
         scored = 0
-        memo: Memo = {}
+        memo = self._memo
         for e, cand in ranked:
             if scored >= wanted:
                 break

@@ -165,7 +165,23 @@ def _abjad_similarity(a: Token, b: Token, cfg: NameConfig) -> tuple[float, str]:
     return best * cfg.fuzzy_factor * 0.95, "fuzzy consonants"
 
 
-Memo = dict[tuple[int, int], tuple[float, str]]
+Memo = dict[tuple[int, int], tuple[float, str, Token, Token]]
+"""Token similarities keyed by the ids of the two tokens. Each value holds the two tokens, so
+that they stay alive (and their ids unique) for as long as the entry is there: the memo can
+outlive a query, since list names and common query tokens are shared objects."""
+MEMO_LIMIT = 400_000
+
+
+def similarity(a: Token, b: Token, cfg: NameConfig, memo: Memo) -> tuple[float, str]:
+    """:func:`token_similarity` through ``memo`` (cleared when it grows past ``MEMO_LIMIT``)."""
+    found = memo.get((id(a), id(b)))
+    if found is None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        sim, how = token_similarity(a, b, cfg)
+        memo[(id(a), id(b))] = (sim, how, a, b)
+        return sim, how
+    return found[0], found[1]
 
 
 def compare_names(
@@ -173,8 +189,8 @@ def compare_names(
 ) -> NameScore:
     """Score two analysed names 0..1 (see the module docstring); the best of their readings.
 
-    ``memo`` caches token similarities across the candidates of one query (tokens are shared
-    objects, so the same pair comes back often).
+    ``memo`` caches token similarities across candidates and queries (tokens are shared
+    objects, so the same pair comes back often); see :data:`Memo`.
     """
     memo = {} if memo is None else memo
     if not q.alternatives and not c.alternatives:
@@ -242,11 +258,7 @@ def _greedy(
         for j, ct in enumerate(c.tokens):
             if j in used_c or (strong and ct.weight < 0.5):
                 continue
-            key = (id(qt), id(ct))
-            cached = memo.get(key)
-            if cached is None:
-                cached = memo[key] = token_similarity(qt, ct, cfg)
-            sim, how = cached
+            sim, how = similarity(qt, ct, cfg, memo)
             if sim >= cfg.min_token or (sim >= cfg.min_fuzzy and sim >= min_similarity(qt, ct, how, cfg)):
                 found.append((sim, i, j, how))
     found.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -273,9 +285,7 @@ def _residual(
                 continue
             if min(len(qt.keys[0]), len(ct.keys[0])) <= 4:
                 continue  # short names one letter apart are other names (Putin, Putilin)
-            sim = memo.get((id(qt), id(ct)), (None, ""))[0]
-            if sim is None:
-                sim = token_similarity(qt, ct, cfg)[0]
+            sim = similarity(qt, ct, cfg, memo)[0]
             if sim >= cfg.residual_min:
                 found.append((sim, i, j))
     found.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -333,11 +343,7 @@ def _merged_pairs(
         for run, merged in runs:
             if any(i in used_side for i in run):
                 continue
-            key = (id(merged), id(single))
-            cached = memo.get(key)
-            if cached is None:
-                cached = memo[key] = token_similarity(merged, single, cfg)
-            sim = cached[0]
+            sim = similarity(merged, single, cfg, memo)[0]
             if sim >= cfg.joined_pair_min and (best is None or sim > best[0]):
                 best = (sim, run, merged)
         if best is None:
@@ -357,8 +363,25 @@ def _runs(side: tuple[Token, ...], used: set[int]) -> list[tuple[list[int], Toke
             run = list(range(start, start + length))
             if run[-1] >= len(side) or any(i in used for i in run):
                 break
-            found.append((run, merge_tokens([side[i] for i in run])))
+            found.append((run, _merged_run(side[start : start + length])))
     return found
+
+
+_MERGED: dict[tuple[int, ...], tuple[tuple[Token, ...], Token]] = {}
+
+
+def _merged_run(run: tuple[Token, ...]) -> Token:
+    """:func:`merge_tokens` looked up by the ids of the tokens (hashing tokens by value costs
+    more than merging them once); each entry holds its tokens, so their ids stay unique."""
+    key = tuple(map(id, run))
+    found = _MERGED.get(key)
+    if found is not None:
+        return found[1]
+    if len(_MERGED) >= MEMO_LIMIT:
+        _MERGED.clear()
+    merged = _merge(run)
+    _MERGED[key] = (run, merged)
+    return merged
 
 
 def _weighted(
