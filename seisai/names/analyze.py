@@ -179,7 +179,7 @@ def _script_tokens(chunk: str, lang: str | None, single_hangul: bool, chinese_re
     if Script.HAN in scripts or scripts <= _KANA | {Script.HAN, Script.LATIN}:
         return _japanese_tokens(chunk, pinyin=not chinese_reading)
     if scripts == {Script.ARABIC}:
-        return [_abjad_token(part) for part in romanize.split_article(chunk)]
+        return [t for part in romanize.split_article(chunk) for t in _arabic_tokens(part)]
     if scripts == {Script.HANGUL}:
         return _hangul_tokens(chunk, single_hangul)
     latin = romanize.fallback_latin(chunk)
@@ -242,7 +242,7 @@ def _kana_tokens(chunk: str) -> list[Token]:
     translations = kanji.org_words().get(katakana)
     if translations:
         return _translated(chunk, translations, _kana_forms(chunk))
-    words = kanji.cover(katakana) if len(katakana) >= 4 else None
+    words = kanji.cover(katakana, loose=len(katakana) >= 6) if len(katakana) >= 4 else None
     if words is not None and len(words) > 1:  # ロシアヘリコプター = ロシア + ヘリコプター
         return [t for word in words for t in _kana_tokens(word)]
     guesses = [*kana.short_word_readings(chunk), kana.bare_final(chunk)]
@@ -299,6 +299,13 @@ def _translated(
             forms = [*forms[:1], *own_forms, *forms[1:]] if early else forms + own_forms
         tokens.append(_make(surface if i == 0 else "", forms, "org_word", origin=origin if i == 0 else "latin"))
     return tokens
+
+
+def _arabic_tokens(part: str) -> list[Token]:
+    translations = kanji.arabic_org_words().get(part)
+    if translations:  # شبكة = network, حركة = movement, also spelt harakat
+        return _translated(part, translations, romanize.abjad_variants(part)[:1])
+    return [_abjad_token(part)]
 
 
 def _abjad_token(part: str) -> Token:

@@ -116,8 +116,11 @@ def short_word_readings(text: str) -> list[str]:
     variants = [text]
     if text[0] in pairs:
         variants.append(pairs[text[0]] + text[1:])
-    if "ン" in text[:-1] or text.endswith("ン"):
-        variants += [v.replace("ン", "ング") for v in variants]
+    places = [i for i, c in enumerate(text) if c == "ン"][:3]
+    for v in list(variants):  # each ン as ng alone, and all of them
+        variants += [v[:i] + "ング" + v[i + 1 :] for i in places]
+        if len(places) > 1:
+            variants.append(v.replace("ン", "ング"))
     found = dict.fromkeys(romanize(v, "foreign") for v in variants[1:])
     found.pop(romanize(text, "foreign"), None)
     return list(found)
@@ -135,5 +138,8 @@ def bare_final(text: str) -> str | None:
     final = _final_consonants().get(text[-1:])
     if final is None or len(text) < 3:
         return None
-    return romanize(text[:-1], "foreign") + final
+    stem = romanize(text[:-1], "foreign")
+    if final == "r" and not stem.endswith("e"):
+        return None
+    return stem + final
 

@@ -59,20 +59,42 @@ def org_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def cover(text: str) -> tuple[str, ...] | None:
+def cover(text: str, *, loose: bool = False) -> tuple[str, ...] | None:
     """A word written as org words joined without a separator (ロシアヘリコプター ->
     ロシア + ヘリコプター), in the fewest words of two characters or more; ``None`` when the
-    table's words do not cover all of it."""
+    table's words do not cover all of it. With ``loose``, runs of three characters or more
+    that are no org word may be left between them (as few characters as possible) (ミノトルサービス -> ミノトル + サービス),
+    as long as one org word of three characters or more is found."""
     table = org_words()
-    best: list[tuple[str, ...] | None] = [None] * (len(text) + 1)
-    best[0] = ()
+    # best[i]: (characters in unknown runs, parts, parts) for text[:i]
+    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (len(text) + 1)
+    best[0] = (0, 0, ())
     for end in range(2, len(text) + 1):
         for start in range(max(0, end - MAX_WORD), end - 1):
-            before, current = best[start], best[end]
-            fewer = current is None or (before is not None and len(before) + 1 < len(current))
-            if before is not None and fewer and text[start:end] in table:
-                best[end] = (*before, text[start:end])
-    return best[len(text)]
+            before = best[start]
+            if before is None:
+                continue
+            piece = text[start:end]
+            known = piece in table
+            if not known and not (loose and end - start >= 3):
+                continue
+            if not known and before[2] and before[2][-1] not in table:
+                continue  # two unknown runs in a row are one run
+            option = (before[0] + (0 if known else len(piece)), before[1] + 1, (*before[2], piece))
+            current = best[end]
+            if current is None or option[:2] < current[:2]:
+                best[end] = option
+    found = best[len(text)]
+    if found is None or not any(p in table and len(p) >= 3 for p in found[2]):
+        return None
+    return found[2]
+
+
+@cache
+def arabic_org_words() -> dict[str, tuple[str, ...]]:
+    """The org-word table's Arabic-script words -> English equivalents and Latin spellings."""
+    words = load_table("names", "org_words.yml").get("ar_words") or {}
+    return {str(k): tuple(str(v) for v in vs) for k, vs in words.items()}
 
 
 def _role(feature: Any) -> str:

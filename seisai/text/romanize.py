@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from seisai.text.normalize import fold_latin
+from seisai.text.phonetic import skeleton
 from seisai.text.tables import load_table
 
 _GREEK = str.maketrans(
@@ -60,7 +61,8 @@ def abjad_variants(token: str) -> list[str]:
     final = data.get("final_alternatives", {}).get(token[-1:]) if len(token) > 2 else None
     for reading in final or ():
         found.setdefault(abjad_to_latin(token[:-1]) + str(reading), None)
-    return [f for f in found if f][: int(data.get("max_variants", 6))]
+    found = {f: None for f in found if f and (f == base or len(skeleton(f)) >= 2)}
+    return list(found)[: int(data.get("max_variants", 6))]
 
 
 def _letter(char: str, index: int, data: dict[str, Any]) -> str:
@@ -123,7 +125,8 @@ def hanja_variants(text: str, *, first: bool = False) -> list[str]:
         return []
     # The South writes a leading 련, 룡, 릉 as 연, 용, 능 (initial sound law); the DPRK keeps
     # them (朝鮮連合 = Ryonhap, 綾羅島 = Rungrado): read the word as if something preceded it.
-    kept = head + str(hanja.translate("一" + body, "substitution"))[1:] if body else hangul
+    # Only past a known surname: the table gives DPRK surnames (李 = Ri) itself.
+    kept = head + str(hanja.translate("一" + body, "substitution"))[1:] if body and (head or not first) else hangul
     found = hangul_variants(hangul)
     found += [v for v in hangul_variants(kept) if v not in found]
     return found
