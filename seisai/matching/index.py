@@ -170,12 +170,15 @@ class NameIndex:
 
     def rarity(self, token: Token, cfg: ScoringConfig) -> float:
         """Weight factor of a token from how rare its key is (idf_floor..idf_ceiling)."""
-        cached = self._rarity.get(token.keys[0])
+        # the cache key is the key df() looks up: an Arabic-script token's key is marked, so
+        # it never shares an entry with a Latin token spelled the same ("nur" and "نور")
+        key = _token_keys(token)[0]
+        cached = self._rarity.get(key)
         if cached is not None:
             return cached
         value = self._compute_rarity(token, cfg)
         if len(self._rarity) < 500_000:
-            self._rarity[token.keys[0]] = value
+            self._rarity[key] = value
         return value
 
     def _compute_rarity(self, token: Token, cfg: ScoringConfig) -> float:
