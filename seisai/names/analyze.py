@@ -197,7 +197,11 @@ def _latin_token(text: str, form: str) -> Token:
     parts = split_abd(form)
     if parts is not None:
         return _make(text, [form, parts[0]] if len(parts) == 1 else [form])
-    return _make(text, [form, *latin_alternatives(form)])
+    forms = [form, *latin_alternatives(form)]
+    if text.casefold().endswith("ová") and len(form) > 5:
+        # Czech and Slovak add -ová to a woman's surname: Levašovová = Levashova, Fesenková = Fesenko
+        forms += [form[:-3] + "a", form[:-3] + "o"]
+    return _make(text, forms)
 
 
 def _make(

@@ -71,3 +71,11 @@ def test_readings_never_raise(text: str) -> None:
     bare_final(text)
     abjad_variants(text)
     cover(text, loose=True)
+
+
+def test_eu_language_transliterations_of_cyrillic() -> None:
+    from seisai.text.cyrillic import latin_variants
+
+    assert "levtjenko" in latin_variants("Левченко")  # Swedish
+    assert "szczerbakow" in latin_variants("Щербаков")  # Polish
+    assert "cholin" in latin_variants("Холин")  # Czech and Swedish х
