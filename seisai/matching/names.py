@@ -331,18 +331,29 @@ def _merged_pairs(
     *,
     query_side: bool,
 ) -> list[TokenPair]:
-    """Pair leftover tokens of ``other`` with runs of 2-3 adjacent leftovers of ``side``."""
+    """Pair leftover tokens of ``other`` with runs of 2-3 adjacent leftovers of ``side``.
+
+    A run is tried against a single token only when they begin alike (:func:`_begin_alike`):
+    parts written together start with their first part, so a run that cannot be the single
+    token is left without merging it (most runs of most candidates).
+    """
     singles = [j for j, t in enumerate(other) if j not in used_other and t.kind != "number" and len(t.forms[0]) >= 4]
     if not singles:
         return []
     runs = _runs(side, used_side)
+    if not runs:
+        return []
     pairs: list[TokenPair] = []
     for j in singles:
         single = other[j]
         best: tuple[float, list[int], Token] | None = None
-        for run, merged in runs:
+        for run in runs:
             if any(i in used_side for i in run):
                 continue
+            tokens = tuple(side[i] for i in run)
+            if not _begin_alike(tokens, single):
+                continue
+            merged = _merged_run(tokens)
             sim = similarity(merged, single, cfg, memo)[0]
             if sim >= cfg.joined_pair_min and (best is None or sim > best[0]):
                 best = (sim, run, merged)
@@ -355,16 +366,47 @@ def _merged_pairs(
     return pairs
 
 
-def _runs(side: tuple[Token, ...], used: set[int]) -> list[tuple[list[int], Token]]:
-    """Every run of 2-3 adjacent unused tokens, with the token they make together."""
+def _runs(side: tuple[Token, ...], used: set[int]) -> list[list[int]]:
+    """Every run of 2-3 adjacent unused tokens."""
     found = []
     for start in range(len(side) - 1):
         for length in (2, 3):
             run = list(range(start, start + length))
             if run[-1] >= len(side) or any(i in used for i in run):
                 break
-            found.append((run, _merged_run(side[start : start + length])))
+            found.append(run)
     return found
+
+
+def _begin_alike(run: tuple[Token, ...], single: Token) -> bool:
+    """True when the run's first part (articles aside, as :func:`_merge` leaves them out) and
+    the single token share a first letter in a spelling or a phonetic key (or a consonant
+    skeleton, when Arabic script is involved); two Han names always (their characters are
+    compared)."""
+    first = next((t for t in run if t.forms[0] not in _ARTICLES), run[0])
+    if first.origin in _HAN and single.origin in _HAN:
+        return True
+    abjad = single.abjad or any(t.abjad for t in run)
+    return not _initials(first, abjad).isdisjoint(_initials(single, abjad))
+
+
+_INITIALS: dict[tuple[int, bool], tuple[Token, frozenset[str]]] = {}
+
+
+def _initials(token: Token, skeletons: bool) -> frozenset[str]:
+    """First letters of the token's spellings and keys, and of the consonant skeletons of its
+    spellings when ``skeletons`` (cached by id, each entry holding its token)."""
+    found = _INITIALS.get((id(token), skeletons))
+    if found is not None:
+        return found[1]
+    letters = {f[:1] for f in token.forms} | {k[:1] for k in token.keys}
+    if skeletons and not token.abjad:
+        letters |= {skeleton(f)[:1] for f in token.forms}
+    if len(_INITIALS) >= MEMO_LIMIT:
+        _INITIALS.clear()
+    result = frozenset(letters)
+    _INITIALS[(id(token), skeletons)] = (token, result)
+    return result
 
 
 _MERGED: dict[tuple[int, ...], tuple[tuple[Token, ...], Token]] = {}
