@@ -76,15 +76,17 @@ def skeleton(token: str) -> str:
 
 
 @cache
-def _alternatives() -> tuple[tuple[str, str], ...]:
+def _alternatives() -> tuple[tuple[re.Pattern[str], str], ...]:
     data = load_table("text", "phonetic.yml")
-    return tuple((str(a), str(b)) for a, b in data["latin_alternatives"])
+    return tuple((re.compile(str(a)), str(b)) for a, b in data["latin_alternatives"])
 
 
 def latin_alternatives(token: str) -> list[str]:
-    """Other spellings of a Latin token for the same sounds (nouri -> nuri, khan -> kan)."""
+    """Other spellings of a Latin token for the same sounds (nouri -> nuri, khan -> kan,
+    shamalow -> shamalov)."""
     found = []
-    for old, new in _alternatives():
-        if old in token:
-            found.append(token.replace(old, new))
+    for pattern, new in _alternatives():
+        other = pattern.sub(new, token)
+        if other != token:
+            found.append(other)
     return found
