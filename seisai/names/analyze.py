@@ -18,6 +18,7 @@ from seisai.names.legal_forms import find_legal_forms
 from seisai.names.words import (
     cyrillic_org_word,
     fix_homoglyphs,
+    latin_org_word,
     patronymic_weight,
     split_abd,
     stopword_weights,
@@ -120,7 +121,7 @@ def analyze_name(text: str, *, is_org: bool | None = None, lang: str | None = No
         lang = cyrillic.detect_language(cleaned)  # one Belarusian letter marks every word
     tokens: list[Token] = []
     for chunk in chunks[:MAX_TOKENS]:
-        tokens.extend(_chunk_tokens(chunk, lang, single_hangul, bool(alternatives)))
+        tokens.extend(_chunk_tokens(chunk, lang, single_hangul, bool(alternatives), is_org is True))
     return AnalyzedName(text, tuple(tokens[:MAX_TOKENS]), classes, script, alternatives)
 
 
@@ -140,18 +141,22 @@ def _chinese_person(text: str, cleaned: str, classes: frozenset[str]) -> tuple[A
 
 
 @lru_cache(maxsize=300_000)
-def _chunk_tokens(chunk: str, lang: str | None, single_hangul: bool, chinese_reading: bool = False) -> tuple[Token, ...]:
+def _chunk_tokens(
+    chunk: str, lang: str | None, single_hangul: bool, chinese_reading: bool = False, org: bool = False
+) -> tuple[Token, ...]:
     """The tokens of one space-separated chunk (cached: list names repeat their parts).
 
     ``chinese_reading``: the name also has a Chinese reading, so Han words here keep their
     Japanese and Korean readings only.
     """
     if chunk.isascii():
-        return tuple(t for f in fold_latin(chunk).split() for t in _latin_tokens(chunk, f))
+        return tuple(t for f in fold_latin(chunk).split() for t in _latin_tokens(chunk, f, org))
     return tuple(_script_tokens(chunk, lang, single_hangul, chinese_reading))
 
 
-def _latin_tokens(text: str, form: str) -> list[Token]:
+def _latin_tokens(text: str, form: str, org: bool = False) -> list[Token]:
+    if org and (translations := latin_org_word(form)):  # Zavod, Nauchno-Proizvodstvennoe
+        return _translated(text, translations, [form])
     parts = split_abd(form)
     if parts is not None and len(parts) == 2:
         return [_make(text, [parts[0], form]), _make("", [parts[1]])]

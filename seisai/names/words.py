@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from seisai.text.cyrillic import latin_variants
 from seisai.text.normalize import fold_latin
 from seisai.text.phonetic import phonetic_key
 from seisai.text.tables import load_table
@@ -67,6 +68,31 @@ def cyrillic_org_word(word: str) -> tuple[str, ...]:
     for size in range(min(len(folded), longest), 3, -1):
         found = table.get(folded[:size])
         if found is not None and len(folded) - size <= 4:
+            return found
+    return ()
+
+
+@cache
+def _latin_stems() -> tuple[dict[str, tuple[str, ...]], int]:
+    """The Russian org stems in the Latin spellings of every transliteration system, five
+    letters or more (shorter ones, gaz or sud, are too often the start of another word)."""
+    table, _ = _stems()
+    found: dict[str, tuple[str, ...]] = {}
+    for stem, translations in table.items():
+        for variant in latin_variants(stem, "ru"):
+            latin = fold_latin(variant).replace(" ", "")
+            if len(latin) >= 5 and latin.isalpha():
+                found.setdefault(latin, translations)
+    return found, max(len(k) for k in found)
+
+
+def latin_org_word(form: str) -> tuple[str, ...]:
+    """English equivalents of a Russian org word written in Latin letters, by its stem
+    (zavod -> plant, nauchno -> scientific, mashinostroitelnoye -> machine building)."""
+    table, longest = _latin_stems()
+    for size in range(min(len(form), longest), 4, -1):
+        found = table.get(form[:size])
+        if found is not None and len(form) - size <= 4:
             return found
     return ()
 

@@ -39,3 +39,10 @@ def test_han_org_word_keeps_its_korean_reading() -> None:
 def test_arabic_org_words_are_translated() -> None:
     tokens = analyze_name("شبكة حقاني", is_org=True).tokens
     assert "network" in tokens[0].forms and tokens[1].abjad
+
+
+def test_russian_org_words_in_latin_letters_are_translated_in_org_names() -> None:
+    forms = _forms("Zavod Tula")
+    assert "plant" in forms[0] and "zavod" in forms[0]
+    person = analyze_name("Zavod Tula", is_org=False).tokens[0]
+    assert person.forms == ("zavod",)  # only organisation names are read as Russian words
