@@ -151,7 +151,7 @@ def _chunk_tokens(
     """
     if chunk.isascii():
         return tuple(t for f in fold_latin(chunk).split() for t in _latin_tokens(chunk, f, org))
-    return tuple(_script_tokens(chunk, lang, single_hangul, chinese_reading))
+    return tuple(_script_tokens(chunk, lang, single_hangul, chinese_reading, org))
 
 
 def _latin_tokens(text: str, form: str, org: bool = False) -> list[Token]:
@@ -163,10 +163,12 @@ def _latin_tokens(text: str, form: str, org: bool = False) -> list[Token]:
     return [_latin_token(text, form)]
 
 
-def _script_tokens(chunk: str, lang: str | None, single_hangul: bool, chinese_reading: bool = False) -> list[Token]:
+def _script_tokens(
+    chunk: str, lang: str | None, single_hangul: bool, chinese_reading: bool = False, org: bool = False
+) -> list[Token]:
     parts = [p for p in _DIGITS.split(chunk) if p]
     if len(parts) > 1:
-        return [t for part in parts for t in _script_tokens(part, lang, single_hangul, chinese_reading)]
+        return [t for part in parts for t in _script_tokens(part, lang, single_hangul, chinese_reading, org)]
     scripts = scripts_in(chunk)
     if scripts == {Script.CYRILLIC, Script.LATIN}:
         chunk = fix_homoglyphs(chunk)
@@ -178,6 +180,8 @@ def _script_tokens(chunk: str, lang: str | None, single_hangul: bool, chinese_re
         translations = cyrillic_org_word(chunk)
         if translations:
             return _translated(chunk, translations, variants)
+        if org:  # Казанский завод = Kazan Plant, Новосибирский = Novosibirsk
+            variants += [fold_latin(v).replace(" ", "") for v in cyrillic.place_of_adjective(chunk)]
         return [_make(chunk, variants, origin="cyrillic")]
     if scripts <= _KANA:
         return _kana_tokens(chunk)

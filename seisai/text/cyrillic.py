@@ -105,3 +105,24 @@ def latin_variants(text: str, lang: str | None = None) -> list[str]:
     if russian is not None:
         seen.setdefault(transliterate(russian, "bgn_pcgn"), None)
     return list(seen)
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?<=[а-яё]{2})(ск|цк)(ий|ая|ое|ого|ой|ом|их|ие|ую|ым)$")
+
+
+def place_of_adjective(word: str) -> list[str]:
+    """Latin spellings of the place a Russian adjective in -ский is formed from, as an
+    organisation's name in English gives it: Казанский -> kazan, Новосибирский ->
+    novosibirsk (the stem with and without -sk). ``[]`` for any other word."""
+    folded = word.casefold()
+    match = _PLACE_ADJECTIVE.search(folded)
+    if match is None:
+        return []
+    stem = folded[: match.start()]
+    found: dict[str, None] = {}
+    for system in ("bgn_pcgn", "english"):
+        latin = transliterate(stem, system)
+        found.setdefault(latin, None)
+        found.setdefault(latin + "sk", None)
+    return list(found)
+

@@ -79,3 +79,12 @@ def test_eu_language_transliterations_of_cyrillic() -> None:
     assert "levtjenko" in latin_variants("Левченко")  # Swedish
     assert "szczerbakov" in latin_variants("Щербаков")  # Polish (w for в is left to the spelling key)
     assert "cholin" in latin_variants("Холин")  # Czech and Swedish х
+
+
+def test_place_of_a_russian_adjective() -> None:
+    from seisai.text.cyrillic import place_of_adjective
+
+    assert "kazan" in place_of_adjective("Казанский")
+    assert "novosibirsk" in place_of_adjective("Новосибирский")
+    assert "omsk" in place_of_adjective("Омский")
+    assert place_of_adjective("Завод") == []
