@@ -60,6 +60,18 @@ class NameIndex:
     arrays: list[npt.NDArray[np.int32]] = field(default_factory=list)
     total_names: int = 0
     _rarity: dict[str, float] = field(default_factory=dict, repr=False)
+    _near_cache: dict[tuple[int, float], tuple[Token, tuple[tuple[int, ...], npt.NDArray[np.float32]]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_near_cache"] = {}  # keyed by token ids: meaningless in another process
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._near_cache = {}
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> NameIndex:
@@ -151,6 +163,20 @@ class NameIndex:
             if (abjad := self.vocab.get("#" + skeleton(form))) is not None:
                 found.setdefault(abjad, 0.9)
         return found
+
+    def _near_keys(self, token: Token, cfg: ScoringConfig) -> tuple[tuple[int, ...], npt.NDArray[np.float32]]:
+        """:meth:`similar_keys` as vocabulary ids and similarities, cached by token id (each
+        entry holds its token; query tokens are shared objects, common ones come back)."""
+        key = (id(token), cfg.min_key_similarity)
+        found = self._near_cache.get(key)
+        if found is not None:
+            return found[1]
+        near = self.similar_keys(token, cfg)
+        result = (tuple(near), np.fromiter(near.values(), dtype=np.float32, count=len(near)))
+        if len(self._near_cache) >= 100_000:
+            self._near_cache.clear()
+        self._near_cache[key] = (token, result)
+        return result
 
     def _near(self, key: str, cfg: ScoringConfig, found: dict[int, float]) -> None:
         if (vid := self.vocab.get(key)) is not None:
@@ -244,22 +270,26 @@ class NameIndex:
         for token in sorted((t for r in analyzed.readings() for t in r.tokens), key=self.df):
             if token.weight <= 0.0:
                 continue
-            near = self.similar_keys(token, cfg)
-            if not near:
+            near = self._near_keys(token, cfg)
+            if not near[0]:
                 continue
             if scores is None:
                 scores = np.zeros(size, dtype=np.float32)
                 filtered = False
             else:
                 filtered = True
-            mine: list[npt.NDArray[np.int32]] = []
-            for vid, sim in sorted(near.items(), key=lambda kv: kv[1]):
-                postings = self.arrays[vid]
-                if filtered and len(postings) > cfg.common_df:
-                    postings = postings[scores[postings] > 0]
-                best[postings] = sim
-                mine.append(postings)
-            idx = mine[0] if len(mine) == 1 else np.concatenate(mine)
+            vids, sims = near
+            if len(vids) == 1 and not (filtered and len(self.arrays[vids[0]]) > cfg.common_df):
+                idx = self.arrays[vids[0]]
+                gain = sims[0] * np.float32(self.rarity(token, cfg) * token.weight)
+                scores[idx] += gain
+                touched.append(idx)
+                continue
+            mine = [self.arrays[vid] for vid in vids]
+            if filtered:
+                mine = [p[scores[p] > 0] if len(p) > cfg.common_df else p for p in mine]
+            idx = np.concatenate(mine)
+            np.maximum.at(best, idx, np.repeat(sims, [len(p) for p in mine]))
             scores[idx] += best[idx] * np.float32(self.rarity(token, cfg) * token.weight)
             best[idx] = 0.0
             touched.append(idx)

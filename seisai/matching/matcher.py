@@ -97,8 +97,10 @@ class Matcher:
             if filtered and not _allowed(self.index.entities[e], datasets, schemas, exclude_ids):
                 continue
             scored += 1
-            match = self._score(query, qnames, self.index.entities[e], e, threshold, cand.best_names(cfg.names_per_entity), memo)
-            if match.score >= cutoff:
+            match = self._score(
+                query, qnames, self.index.entities[e], e, threshold, cand.best_names(cfg.names_per_entity), memo, cutoff
+            )
+            if match is not None:
                 results.append(match)
         results.sort(key=lambda m: (-m.score, m.entity.id))
         return results[:limit]
@@ -108,7 +110,9 @@ class Matcher:
         e = self.index.by_id.get(entity.id)
         if e is not None and self.index.entities[e] is not entity:
             e = None
-        return self._score(query, self._analyze_query(query), entity, e, threshold)
+        match = self._score(query, self._analyze_query(query), entity, e, threshold)
+        assert match is not None  # no cutoff: always a match
+        return match
 
     def _analyze_query(self, query: Query) -> list[AnalyzedName]:
         schema = query.schema or Schema.LEGAL_ENTITY
@@ -131,7 +135,10 @@ class Matcher:
         threshold: float,
         only: list[int] | None = None,
         memo: Memo | None = None,
-    ) -> Match:
+        cutoff: float | None = None,
+    ) -> Match | None:
+        """The match of one entity, or ``None`` when it scores under ``cutoff`` (then no
+        explanation is written)."""
         cfg = self.config
         memo = {} if memo is None else memo
         best: tuple[float, NameScore, AnalyzedName, AnalyzedName] | None = None
@@ -142,13 +149,7 @@ class Matcher:
                 if best is None or value > best[0]:
                     best = (value, result, qname, cname)
         explanations: dict[str, Explanation] = {}
-        main = 0.0
-        query_name = matched_name = ""
-        if best is not None:
-            value, result, qname, cname = best
-            main = value * cfg.name.weight
-            query_name, matched_name = qname.original, cname.original
-            explanations["name"] = Explanation(value, cfg.name.weight, result.detail(), query_name, matched_name)
+        main = best[0] * cfg.name.weight if best is not None else 0.0
         ident = features.compare_identifiers(query, entity, cfg)
         if ident is not None:
             explanations["identifier"] = ident
@@ -161,6 +162,14 @@ class Matcher:
                     explanations[key] = found
                     score += found.score
         score = min(1.0, max(0.0, score))
+        if cutoff is not None and score < cutoff:
+            return None
+        query_name = matched_name = ""
+        if best is not None:
+            value, result, qname, cname = best
+            query_name, matched_name = qname.original, cname.original
+            name = Explanation(value, cfg.name.weight, result.detail(), query_name, matched_name)
+            explanations = {"name": name, **explanations}
         return Match(entity, score, score >= threshold, explanations, query_name, matched_name)
 
     def _rarity(self, token: Token) -> float:

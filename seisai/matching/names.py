@@ -169,7 +169,7 @@ Memo = dict[tuple[int, int], tuple[float, str, Token, Token]]
 """Token similarities keyed by the ids of the two tokens. Each value holds the two tokens, so
 that they stay alive (and their ids unique) for as long as the entry is there: the memo can
 outlive a query, since list names and common query tokens are shared objects."""
-MEMO_LIMIT = 400_000
+MEMO_LIMIT = 200_000
 
 
 def similarity(a: Token, b: Token, cfg: NameConfig, memo: Memo) -> tuple[float, str]:
