@@ -182,6 +182,7 @@ def _script_tokens(
             return _translated(chunk, translations, variants)
         if org:  # Казанский завод = Kazan Plant, Новосибирский = Novosibirsk
             variants += [fold_latin(v).replace(" ", "") for v in cyrillic.place_of_adjective(chunk)]
+            variants += [fold_latin(v).replace(" ", "") for v in cyrillic.nominative_of_name(chunk)]
         return [_make(chunk, variants, origin="cyrillic")]
     if scripts <= _KANA:
         return _kana_tokens(chunk)

@@ -69,7 +69,7 @@ def cyrillic_org_word(word: str) -> tuple[str, ...]:
         found = table.get(folded[:size])
         if found is not None and len(folded) - size <= 4:
             return found
-    return ()
+    return table.get(folded, ()) if len(folded) == 3 else ()
 
 
 @cache

@@ -126,3 +126,22 @@ def place_of_adjective(word: str) -> list[str]:
         found.setdefault(latin + "sk", None)
     return list(found)
 
+
+_GENITIVE = (
+    (re.compile(r"(?<=[а-яё]{2}ск)ого$"), "ий"),
+    (re.compile(r"(?<=[а-яё]{2})ого$"), "ой"),
+    (re.compile(r"(?<=[а-яё]{2}(?:ов|ев|ёв|ин|ын))а$"), ""),
+)
+
+
+def nominative_of_name(word: str) -> list[str]:
+    """Latin spellings of the nominative of a surname in the genitive, as organisations
+    named after a person write it (завод им. Дегтярёва = Degtyarev Plant, Гражданские
+    самолёты Сухого = Sukhoi Civil Aircraft). ``[]`` for any other word."""
+    folded = word.casefold()
+    for pattern, ending in _GENITIVE:
+        if pattern.search(folded):
+            stem = pattern.sub(ending, folded)
+            return list(dict.fromkeys(transliterate(stem, system) for system in ("bgn_pcgn", "icao", "english")))
+    return []
+

@@ -88,3 +88,12 @@ def test_place_of_a_russian_adjective() -> None:
     assert "novosibirsk" in place_of_adjective("Новосибирский")
     assert "omsk" in place_of_adjective("Омский")
     assert place_of_adjective("Завод") == []
+
+
+def test_nominative_of_a_surname_in_the_genitive() -> None:
+    from seisai.text.cyrillic import nominative_of_name
+
+    assert "degtyaryov" in nominative_of_name("Дегтярёва") or "degtyarev" in nominative_of_name("Дегтярёва")
+    assert "sukhoi" in nominative_of_name("Сухого")
+    assert "zhukovskiy" in nominative_of_name("Жуковского")
+    assert nominative_of_name("Завод") == []
