@@ -11,6 +11,7 @@ decomposition (:func:`fallback_latin`).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -34,17 +35,32 @@ def _abjad() -> dict[str, Any]:
 
 
 def split_article(token: str) -> list[str]:
-    """``البغدادي`` -> ``["ال", "بغدادي"]``: the joined article as its own token."""
+    """``البغدادي`` -> ``["ال", "بغدادي"]``: the joined article as its own token; also after
+    abd (``عبدالخالق`` -> ``["عبد", "ال", "خالق"]``, as Abd al-Khaliq is written in Latin)."""
     article = str(_abjad()["article"])
     if token.startswith(article) and len(token) > len(article) + 2:
         return [article, token[len(article) :]]
+    abd = "عبد"
+    if token.startswith(abd + article) and len(token) > len(abd + article) + 2:
+        return [abd, article, token[len(abd + article) :]]
     return [token]
 
 
 def abjad_to_latin(token: str) -> str:
     """One Arabic-script token in Latin letters (long vowels only: محمد -> mhmd)."""
     data = _abjad()
-    return "".join(_letter(char, i, data) for i, char in enumerate(token))
+    return _join(_letter(char, i, data) for i, char in enumerate(token))
+
+
+def _join(parts: Iterable[str]) -> str:
+    """Letters joined so that two of them never make a digraph the Latin side would read as
+    one sound: ص + ح is s-a-h (صحراوي = Sahraoui), not sh."""
+    out = ""
+    for part in parts:
+        if part.startswith("h") and out[-1:] in ("s", "k", "t", "d", "g", "z", "c"):
+            out += "a"
+        out += part
+    return out
 
 
 def abjad_variants(token: str) -> list[str]:
@@ -56,7 +72,7 @@ def abjad_variants(token: str) -> list[str]:
     for char, readings in data.get("alternatives", {}).items():
         if char in token[1:] or (char in token[:1] and char not in data["initial"]):
             for reading in readings:
-                variant = "".join(str(reading) if c == char else _letter(c, i, data) for i, c in enumerate(token))
+                variant = _join(str(reading) if c == char else _letter(c, i, data) for i, c in enumerate(token))
                 found.setdefault(variant, None)
     final = data.get("final_alternatives", {}).get(token[-1:]) if len(token) > 2 else None
     for reading in final or ():

@@ -97,3 +97,10 @@ def test_nominative_of_a_surname_in_the_genitive() -> None:
     assert "sukhoi" in nominative_of_name("Сухого")
     assert "zhukovskiy" in nominative_of_name("Жуковского")
     assert nominative_of_name("Завод") == []
+
+
+def test_arabic_letters_never_join_into_a_digraph() -> None:
+    from seisai.text.romanize import abjad_to_latin, split_article
+
+    assert skeleton(abjad_to_latin("صحراوي")) == skeleton("sahraoui")  # s + h is not sh
+    assert split_article("عبدالخالق") == ["عبد", "ال", "خالق"]
