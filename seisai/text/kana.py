@@ -116,6 +116,9 @@ def short_word_readings(text: str) -> list[str]:
     variants = [text]
     if text[0] in pairs:
         variants.append(pairs[text[0]] + text[1:])
+    hard, soft = load_table("text", "kana.yml")["soft_t"]
+    if hard in text[1:]:
+        variants.append(text[:1] + text[1:].replace(hard, soft))
     places = [i for i, c in enumerate(text) if c == "ン"][:3]
     for v in list(variants):  # each ン as ng alone, and all of them
         variants += [v[:i] + "ング" + v[i + 1 :] for i in places]
