@@ -185,7 +185,7 @@ def _script_tokens(
             variants += [fold_latin(v).replace(" ", "") for v in cyrillic.nominative_of_name(chunk)]
         return [_make(chunk, variants, origin="cyrillic")]
     if scripts <= _KANA:
-        return _kana_tokens(chunk)
+        return _kana_tokens(chunk, org)
     if Script.HAN in scripts or scripts <= _KANA | {Script.HAN, Script.LATIN}:
         return _japanese_tokens(chunk, pinyin=not chinese_reading)
     if scripts == {Script.ARABIC}:
@@ -251,14 +251,17 @@ def _kana_forms(chunk: str) -> list[str]:
     return [fold_latin(f).replace(" ", "") for f in forms]
 
 
-def _kana_tokens(chunk: str) -> list[Token]:
+def _kana_tokens(chunk: str, org: bool = False) -> list[Token]:
     katakana = kana.to_katakana(chunk)
     translations = kanji.org_words().get(katakana)
     if translations:
         return _translated(chunk, translations, _kana_forms(chunk))
+    letter = kana.letter_name(katakana) if org else None
+    if letter is not None:  # エム・スター = M Star
+        return [_make(chunk, [letter, *_kana_forms(chunk)], origin="kana")]
     words = kanji.cover(katakana, loose=len(katakana) >= 6) if len(katakana) >= 4 else None
     if words is not None and len(words) > 1:  # ロシアヘリコプター = ロシア + ヘリコプター
-        return [t for word in words for t in _kana_tokens(word)]
+        return [t for word in words for t in _kana_tokens(word, org)]
     guesses = [*kana.short_word_readings(chunk), kana.bare_final(chunk)]
     extra = [fold_latin(g).replace(" ", "") for g in guesses if g]
     return [_make(chunk, _kana_forms(chunk), origin="kana", extra=extra)]

@@ -146,3 +146,13 @@ def bare_final(text: str) -> str | None:
         return None
     return stem + final
 
+
+@cache
+def _letter_names() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load_table("text", "kana.yml")["letter_names"].items()}
+
+
+def letter_name(text: str) -> str | None:
+    """The Latin letter a katakana word spells out (エム -> m), or ``None``."""
+    return _letter_names().get(to_katakana(text))
+

@@ -46,3 +46,8 @@ def test_russian_org_words_in_latin_letters_are_translated_in_org_names() -> Non
     assert "plant" in forms[0] and "zavod" in forms[0]
     person = analyze_name("Zavod Tula", is_org=False).tokens[0]
     assert person.forms == ("zavod",)  # only organisation names are read as Russian words
+
+
+def test_katakana_letter_names_in_org_names() -> None:
+    assert "m" in analyze_name("エム・スター", is_org=True).tokens[0].forms
+    assert "m" not in analyze_name("エム・スター", is_org=False).tokens[0].forms
