@@ -69,6 +69,8 @@ def abjad_variants(token: str) -> list[str]:
     data = _abjad()
     base = abjad_to_latin(token)
     found = {base: None} if base else {}
+    # the letters run together as well: اسحاق = Ishak, لكحل = Lakhal write s + h and k + h
+    found.setdefault("".join(_letter(c, i, data) for i, c in enumerate(token)), None)
     for char, readings in data.get("alternatives", {}).items():
         if char in token[1:] or (char in token[:1] and char not in data["initial"]):
             for reading in readings:
