@@ -258,7 +258,8 @@ def _greedy(
         for j, ct in enumerate(c.tokens):
             if j in used_c or (strong and ct.weight < 0.5):
                 continue
-            sim, how = similarity(qt, ct, cfg, memo)
+            cached = memo.get((id(qt), id(ct)))
+            sim, how = similarity(qt, ct, cfg, memo) if cached is None else cached[:2]
             if sim >= cfg.min_token or (sim >= cfg.min_fuzzy and sim >= min_similarity(qt, ct, how, cfg)):
                 found.append((sim, i, j, how))
     found.sort(key=lambda x: (-x[0], x[1], x[2]))
@@ -333,7 +334,7 @@ def _merged_pairs(
 ) -> list[TokenPair]:
     """Pair leftover tokens of ``other`` with runs of 2-3 adjacent leftovers of ``side``.
 
-    A run is tried against a single token only when they begin alike (:func:`_begin_alike`):
+    A run is tried against a single token only when they begin alike (:func:`_run_start`):
     parts written together start with their first part, so a run that cannot be the single
     token is left without merging it (most runs of most candidates).
     """
@@ -343,16 +344,19 @@ def _merged_pairs(
     runs = _runs(side, used_side)
     if not runs:
         return []
+    starts = [_run_start(tuple(side[i] for i in run)) for run in runs]
     pairs: list[TokenPair] = []
     for j in singles:
         single = other[j]
+        single_han = single.origin in _HAN
         best: tuple[float, list[int], Token] | None = None
-        for run in runs:
+        for run, (tokens, first, abjad) in zip(runs, starts, strict=True):
             if any(i in used_side for i in run):
                 continue
-            tokens = tuple(side[i] for i in run)
-            if not _begin_alike(tokens, single):
-                continue
+            if not (single_han and first.origin in _HAN):  # else compared on the characters
+                abjad = abjad or single.abjad
+                if _initials(first, abjad).isdisjoint(_initials(single, abjad)):
+                    continue  # they do not begin alike
             merged = _merged_run(tokens)
             sim = similarity(merged, single, cfg, memo)[0]
             if sim >= cfg.joined_pair_min and (best is None or sim > best[0]):
@@ -378,16 +382,13 @@ def _runs(side: tuple[Token, ...], used: set[int]) -> list[list[int]]:
     return found
 
 
-def _begin_alike(run: tuple[Token, ...], single: Token) -> bool:
-    """True when the run's first part (articles aside, as :func:`_merge` leaves them out) and
-    the single token share a first letter in a spelling or a phonetic key (or a consonant
-    skeleton, when Arabic script is involved); two Han names always (their characters are
-    compared)."""
+def _run_start(run: tuple[Token, ...]) -> tuple[tuple[Token, ...], Token, bool]:
+    """The run, its first part (articles aside, as :func:`_merge` leaves them out) and whether
+    Arabic script is in it. A run and a single token begin alike when they share a first
+    letter in a spelling or a phonetic key (or a consonant skeleton, when Arabic script is
+    involved); two Han names always do (their characters are compared)."""
     first = next((t for t in run if t.forms[0] not in _ARTICLES), run[0])
-    if first.origin in _HAN and single.origin in _HAN:
-        return True
-    abjad = single.abjad or any(t.abjad for t in run)
-    return not _initials(first, abjad).isdisjoint(_initials(single, abjad))
+    return run, first, any(t.abjad for t in run)
 
 
 _INITIALS: dict[tuple[int, bool], tuple[Token, frozenset[str]]] = {}
