@@ -107,6 +107,16 @@ def test_matcher_pickles_for_workers(matcher: Matcher) -> None:
     assert [(m.entity.id, m.score) for m in clone.screen(query)] == [(m.entity.id, m.score) for m in matcher.screen(query)]
 
 
+def test_caches_kept_across_queries_change_no_result(matcher: Matcher) -> None:
+    queries = [Query(names=[n]) for n in ("Vladimir Putin", "プーチン", "Sberbank", "Ivan Petrov", "Sergei Lavrov")]
+    first = [[m.to_dict() for m in matcher.screen(q)] for q in queries]
+    again = [[m.to_dict() for m in matcher.screen(q)] for q in queries]  # warm caches
+    fresh = Matcher(matcher.index.entities)
+    assert first == again == [[m.to_dict() for m in fresh.screen(q)] for q in queries]
+    clone = pickle.loads(pickle.dumps(matcher))  # caches keyed by object ids are left behind
+    assert [[m.to_dict() for m in clone.screen(q)] for q in queries] == first
+
+
 def test_weak_alias_counts_less() -> None:
     entity = Entity("x", "1", Schema.PERSON, names=[Name("Abu Ali", NameKind.WEAK_ALIAS), Name("Khalid Hamid")])
     m = Matcher([entity])
