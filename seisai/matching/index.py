@@ -309,11 +309,18 @@ class Candidate:
 
 
 def _union(arrays: list[npt.NDArray[np.int32]], size: int) -> npt.NDArray[np.int32]:
-    """The sorted distinct values of ``arrays`` (all in ``0..size``): sorting when they are
-    few, a mask over the whole range when they are many."""
+    """The sorted distinct values of ``arrays`` (all in ``0..size``): sorted and deduplicated
+    when they are few (several times quicker than ``np.unique``), a mask over the whole range
+    when they are many."""
     total = sum(len(a) for a in arrays)
-    if total * 16 < size:
-        return np.unique(np.concatenate(arrays))
+    if total * 4 < size:
+        values = np.sort(arrays[0] if len(arrays) == 1 else np.concatenate(arrays))
+        if len(values) < 2:
+            return values
+        keep = np.empty(len(values), dtype=np.bool_)
+        keep[0] = True
+        np.not_equal(values[1:], values[:-1], out=keep[1:])
+        return values[keep]
     mask = np.zeros(size, dtype=np.bool_)
     for a in arrays:
         mask[a] = True
