@@ -30,6 +30,7 @@ quickstart: setup
 	$(BIN)/seisai quickstart $(if $(wildcard $(LISTS)),--lists "$(LISTS)")
 
 bench: setup
+	$(BIN)/pip install -q -e ".[dev,bench]"
 	$(BIN)/python -m bench all
 
 clean:
