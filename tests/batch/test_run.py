@@ -74,7 +74,9 @@ def _cli(args: list[str], home: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", "from seisai.cli.app import main; main()", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def test_killed_run_resumes_with_no_row_missing_or_twice(un_store: Store, book: Path, tmp_path: Path, batch_home: Path) -> None:
+def test_killed_run_resumes_with_no_row_missing_or_twice(un_store: Store, tmp_path: Path, batch_home: Path) -> None:
+    # 120 partitions: however loaded the machine, the kill lands with most of them not done
+    book = write_book(tmp_path / "big.csv", names_of(un_store, 3000), 1200)
     expected = _run(un_store, book, tmp_path / "ref.csv", "inline")
     db = un_store.engine.url.render_as_string()
     args = ["batch", str(book), "-o", str(tmp_path / "out.csv"), "--db", db, "--partition-rows", "10", "-w", "2"]
@@ -88,7 +90,7 @@ def test_killed_run_resumes_with_no_row_missing_or_twice(un_store: Store, book: 
     proc.communicate()  # reap it and close its pipes
     assert not (tmp_path / "out.csv").exists()
     done = len(list(parts.glob("*.pkl")))
-    assert 3 <= done < 12
+    assert 3 <= done < 120
     again = _cli(args, batch_home)
     _, err = again.communicate(timeout=600)
     assert again.returncode == 0, err.decode()
