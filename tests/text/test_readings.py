@@ -59,7 +59,6 @@ def test_arabic_letters_read_several_ways() -> None:
 
 
 def test_korean_spellings_share_a_key() -> None:
-    assert phonetic_key("kyeong") == phonetic_key("kyong")
     assert phonetic_key("paek") == phonetic_key("pek")
     assert phonetic_key("song") != phonetic_key("son")  # ン reads both; Latin keeps them apart
     assert skeleton("akkacha") == skeleton("akkasha")  # French ch for shin
