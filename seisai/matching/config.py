@@ -17,12 +17,15 @@ class NameConfig:
     literal: float
     phonetic: float
     variant: float
+    given_variant: float
+    org_given_variant: float
     initial: float
     fuzzy_factor: float
     fuzzy_budget: float
     spelling_budget: float
     cross_script_budget: float
     first_letter_factor: float
+    first_sound_factor: float
     patronymic_mismatch: float
     patronymic_contradiction: float
     min_token: float

@@ -10,6 +10,7 @@ country, gender, schema), clipped to 0..1; every feature explains itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from seisai.matching import features
 from seisai.matching.config import ScoringConfig, scoring_config
@@ -17,9 +18,12 @@ from seisai.matching.index import Candidate, NameIndex, analyze_for
 from seisai.matching.names import Memo, NameScore, compare_names
 from seisai.matching.types import Explanation, Match, Query
 from seisai.model import Entity, Schema
+from seisai.model.entity import ORGANIZATION_SCHEMAS
 from seisai.names.analyze import AnalyzedName, Token
 
 DEFAULT_THRESHOLD = scoring_config().threshold
+# entities whose names have no given name: given-name variants do not pair their parts
+_NO_GIVEN_NAMES = frozenset(ORGANIZATION_SCHEMAS - {Schema.LEGAL_ENTITY} | {Schema.VESSEL})
 QUALIFIERS = (
     ("birth_date", features.compare_birth_dates),
     ("country", features.compare_countries),
@@ -39,15 +43,18 @@ class Matcher:
         self.config = config or scoring_config()
         self.index = NameIndex.build(entities)
         self._memo: Memo = {}  # token similarities, kept across queries (see names.Memo)
+        self._org_memo: Memo = {}  # the same for names without given names (another config)
+        self._org_name = replace(self.config.name, given_variant=self.config.name.org_given_variant)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        del state["_memo"]  # keyed by object ids: meaningless in another process
+        del state["_memo"], state["_org_memo"]  # keyed by object ids: meaningless in another process
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._memo = {}
+        self._org_memo = {}
 
     def __len__(self) -> int:
         return len(self.index.entities)
@@ -140,11 +147,15 @@ class Matcher:
         """The match of one entity, or ``None`` when it scores under ``cutoff`` (then no
         explanation is written)."""
         cfg = self.config
+        name_cfg = cfg.name
         memo = {} if memo is None else memo
+        if entity.schema in _NO_GIVEN_NAMES:
+            name_cfg = self._org_name
+            memo = self._org_memo if memo is self._memo else {}
         best: tuple[float, NameScore, AnalyzedName, AnalyzedName] | None = None
         for cname, weak in self._entity_names(entity, e, only):
             for qname in qnames:
-                result = compare_names(qname, cname, cfg.name, self._rarity, memo)
+                result = compare_names(qname, cname, name_cfg, self._rarity, memo)
                 value = result.score * (cfg.name.weak_alias if weak else 1.0)
                 if best is None or value > best[0]:
                     best = (value, result, qname, cname)

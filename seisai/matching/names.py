@@ -97,15 +97,21 @@ def token_similarity(a: Token, b: Token, cfg: NameConfig) -> tuple[float, str]:
     else:
         if not a.spellings.isdisjoint(b.spellings):
             return cfg.phonetic, "phonetic"
-        if not a.groups.isdisjoint(b.groups):
-            return cfg.variant, "variant"
+        if cfg.given_variant and not a.groups.isdisjoint(b.groups):
+            return cfg.given_variant, "variant"
         budget = cfg.cross_script_budget if a.kind == "patronymic" and b.kind == "patronymic" else cfg.spelling_budget
         best = max((_edit_similarity(x, y, budget) for x in a.spellings for y in b.spellings), default=0.0)
         if a.forms[0][:1] != b.forms[0][:1]:
             best *= cfg.first_letter_factor
+            if _first_letters(a).isdisjoint(_first_letters(b)):
+                best *= cfg.first_sound_factor
     if (a.kind == "patronymic") != (b.kind == "patronymic"):
         best -= cfg.patronymic_mismatch
     return max(0.0, best) * cfg.fuzzy_factor, "fuzzy"
+
+
+def _first_letters(token: Token) -> set[str]:
+    return {f[:1] for f in token.forms} | {k[:1] for k in token.keys} | {s[:1] for s in token.spellings}
 
 
 _HAN = frozenset({"han", "pinyin"})

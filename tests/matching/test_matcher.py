@@ -123,6 +123,20 @@ def test_weak_alias_counts_less() -> None:
     assert m.compare(Query(names=["Abu Ali"]), entity).score < 1.0
 
 
+@pytest.mark.parametrize("schema", [Schema.ORGANIZATION, Schema.COMPANY, Schema.VESSEL])
+def test_given_name_variants_do_not_pair_parts_of_an_organisation(schema: Schema) -> None:
+    # Peter = Petro as given names; an organisation or a vessel has none
+    org = Entity("x", "1", schema, names=[Name("PETRO GREEN")])
+    person = Entity("x", "2", Schema.PERSON, names=[Name("Petro GREEN")])
+    m = Matcher([org, person])
+    query = Query(names=["Peter Green"])
+    org_score, person_score = m.compare(query, org), m.compare(query, person)
+    assert "variant" not in org_score.explanations["name"].detail
+    assert "variant" in person_score.explanations["name"].detail
+    assert org_score.score < DEFAULT_THRESHOLD <= person_score.score
+    assert [r.entity.id for r in m.screen(query) if r.match] == ["x-2"]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [

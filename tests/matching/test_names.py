@@ -37,3 +37,21 @@ def test_a_shared_memo_changes_no_score() -> None:
                 fresh = compare_names(a, b, CFG, _flat)
                 assert (shared.score, shared.detail()) == (fresh.score, fresh.detail())
     assert memo
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("Tatiana Makarova", "Tatiana SAKHAROVA"), ("Igor Zakharov", "Igor MAKAROV")]
+)
+def test_a_surname_that_begins_otherwise_is_another_name(query: str, listed: str) -> None:
+    # one or two letters off, but no spelling of the two begins alike: the surnames stay unpaired
+    result = compare_names(analyze_name(query), analyze_name(listed), CFG, _flat)
+    assert len(result.pairs) == 1 and result.pairs[0].how == "literal"
+    assert result.score < 0.5
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"), [("Sergei Jakovlev", "Sergei YAKOVLEV"), ("Iurii Eltsin", "Yuri YELTSIN")]
+)
+def test_spellings_that_begin_otherwise_in_one_system_still_pair(query: str, listed: str) -> None:
+    result = compare_names(analyze_name(query), analyze_name(listed), CFG, _flat)
+    assert len(result.pairs) == 2 and result.score >= 0.9
