@@ -44,10 +44,16 @@ def _freeze_heap() -> None:
     The matcher is millions of long-lived objects; a full collection walks them all (about
     two seconds of CPU, with the worker stalled). Freezing them after a load leaves the
     collector only what requests allocate; the lists are freed by reference counting when a
-    newer load replaces them.
+    newer load replaces them. The matcher's caches then grow with the requests (token pairs,
+    key look-ups: hundreds of thousands of objects); :attr:`Service.loaded` freezes them too
+    every ``FREEZE_EVERY`` requests (``gc.freeze`` costs no walk), or a full collection over
+    them would stall a worker for a quarter of a second.
     """
     gc.collect()
     gc.freeze()
+
+
+FREEZE_EVERY = 1000  # requests between two freezes of the heap (see _freeze_heap)
 
 
 class Service:
@@ -73,6 +79,7 @@ class Service:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._anchored = 0
+        self._served = 0
 
     @property
     def ready(self) -> bool:
@@ -84,6 +91,9 @@ class Service:
         loaded = self._loaded
         if loaded is None:
             raise NotReady(f"the lists are not loaded: {self.load_error}" if self.load_error else "the lists are loading; try again shortly")
+        self._served += 1
+        if self._served % FREEZE_EVERY == 0:
+            gc.freeze()
         return loaded
 
     def load(self) -> Loaded:
