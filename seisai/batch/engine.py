@@ -65,6 +65,9 @@ def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
 def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     """Screen one job in this process (what every engine's workers call)."""
     matcher = worker_matcher(job.matcher, blob)
+    # what earlier partitions grew in the matcher's caches joins the frozen index: a full
+    # collection over those objects would stall the worker for a quarter of a second
+    gc.freeze()
     if job.keys_only:
         return key_partition(job.index, job.rows, matcher, job.mapping)
     result = screen_partition(job.index, job.rows, matcher, job.mapping, job.options, keep=job.keep, caches=job.caches)
