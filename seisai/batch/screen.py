@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from time import perf_counter, process_time
 from typing import Any
 
@@ -32,7 +31,7 @@ from seisai.batch.writers import Record
 from seisai.exc import QueryError
 from seisai.matching import Match, Matcher, Query
 from seisai.matching.features import normalize_identifier
-from seisai.matching.index import analyze_for
+from seisai.matching.index import analyze_cached
 from seisai.model import Schema
 from seisai.names.analyze import Token
 from seisai.text.phonetic import skeleton
@@ -95,7 +94,7 @@ def hit_record(row: InputRow, match: Match) -> Record:
     }
 
 
-_analyze = lru_cache(maxsize=65536)(analyze_for)  # book names repeat (common surnames, given names)
+_analyze = analyze_cached  # the matcher analyses the same names when it screens the row
 
 
 def token_keys(token: Token) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +40,12 @@ def analyze_for(value: str, schema: Schema, lang: str | None = None) -> Analyzed
     """Analyse a name the way the index does for an entity of ``schema``."""
     is_org = None if schema is Schema.LEGAL_ENTITY else schema in ORGANIZATION_SCHEMAS or schema is Schema.VESSEL
     return analyze_name(value, is_org=is_org, lang=lang)
+
+
+# Query names repeat (common surnames, the same counterparty checked again; a batch analyses
+# each row's names for its delta caches and for screening): analysing one costs about 0.45 ms.
+# An AnalyzedName is frozen, so one analysis can serve every caller.
+analyze_cached = lru_cache(maxsize=16_384)(analyze_for)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from seisai.matching import features
 from seisai.matching.config import ScoringConfig, scoring_config
-from seisai.matching.index import Candidate, NameIndex, analyze_for
+from seisai.matching.index import Candidate, NameIndex, analyze_cached, analyze_for
 from seisai.matching.names import Memo, NameScore, compare_names
 from seisai.matching.types import Explanation, Match, Query
 from seisai.model import Entity, Schema
@@ -123,7 +123,7 @@ class Matcher:
 
     def _analyze_query(self, query: Query) -> list[AnalyzedName]:
         schema = query.schema or Schema.LEGAL_ENTITY
-        return [a for a in (analyze_for(n, schema) for n in query.names) if a.tokens]
+        return [a for a in (analyze_cached(n, schema) for n in query.names) if a.tokens]
 
     def _entity_names(self, entity: Entity, e: int | None, only: list[int] | None) -> list[tuple[AnalyzedName, bool]]:
         if e is not None:
