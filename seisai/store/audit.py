@@ -54,7 +54,6 @@ try:
 except ImportError:  # pragma: no cover - orjson comes with the api extra
     orjson = None  # type: ignore[assignment]
 from seisai.settings import home
-from seisai.store.locks import sqlite_writer_lock
 from seisai.store.schema import metadata
 from seisai.store.sql import Store
 
@@ -239,7 +238,7 @@ class AuditLog:
         stops rather than go on unaudited.
         """
         text = body_text(body)
-        with sqlite_writer_lock(self.store.engine), self.store.engine.begin() as conn:
+        with self.store.engine.begin() as conn:
             # The first statement writes the head row: it takes the lock that queues writers
             # (and reads the head as the lock holder sees it).
             locked = conn.execute(_LOCK_HEAD).first()
