@@ -5,13 +5,15 @@ A seeded book of transactions (exports, imports, payments and services, each wit
 parties: people and companies on no list, and 3% listed names) is checked under Japan's
 measures in one process (one core), three ways:
 
-- **cold**: every party of every transaction is a different name, screened once;
+- **cold**: every party of every transaction is a different name, screened once (after
+  ``--warmup`` transactions of other names, also timed and reported: the first checks after
+  the lists are loaded find the matcher's list-side caches empty);
 - **book**: the parties are drawn from ``--counterparties`` names, as in a real book where
   the same customers and banks recur (the screener caches each party's hits);
 - **rules only**: the cold book again with every party's hits already cached: the cost of
   the rules themselves (also measured under all six jurisdictions side by side).
 
-Usage: ``python -m bench rules [--transactions N] [--counterparties N] [--lists DIR]``
+Usage: ``python -m bench rules [--transactions N] [--warmup N] [--counterparties N] [--lists DIR]``
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from bench._match_lists import LISTS, load_lists
 from bench._name_pool import generate, listed_keys
 from bench.report import table, write_section
 from seisai.matching import Matcher
+from seisai.matching.heap import freeze_heap
 from seisai.model import Entity
 from seisai.rules import Engine, MatcherScreener
 from seisai.rules.loader import default_book
@@ -110,6 +113,7 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench rules")
     parser.add_argument("--transactions", type=int, default=1000)
     parser.add_argument("--counterparties", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=1000, help="transactions of other names checked first, untimed")
     parser.add_argument("--lists", type=Path, default=LISTS)
     args = parser.parse_args(argv)
     rng = random.Random(20260305)
@@ -122,15 +126,19 @@ def main(argv: list[str]) -> None:
     start = time.perf_counter()
     matcher = Matcher(entities)
     indexed = time.perf_counter() - start
+    freeze_heap()  # as `seisai check` does once the lists are loaded
     print(f"{len(entities):,} entities from {len(by_source)} lists: parsed in {loaded:.0f} s, indexed in {indexed:.0f} s", flush=True)
 
-    names = _names(entities, 3 * args.transactions, rng)
+    names = _names(entities, 3 * (args.transactions + args.warmup), rng)
     cold_book = make_book(args.transactions, names, rng, distinct=True)
+    warm_book = make_book(args.warmup, names[3 * args.transactions :], rng, distinct=True)
     real_book = make_book(args.transactions, names[: args.counterparties], rng, distinct=False)
     book = default_book()
 
     screener = MatcherScreener(matcher, cache_size=4 * len(names))
     engine = Engine(book, screener)
+    start_up = _run(engine, warm_book, ["JP"])  # other names: the matcher's caches of list-side data fill
+    print(f"first {args.warmup:,} after start: {args.warmup / start_up[0]:,.0f} checks/s", flush=True)
     cold = _run(engine, cold_book, ["JP"])
     print(f"cold: {args.transactions / cold[0]:,.0f} checks/s", flush=True)
     rules_jp = _run(engine, cold_book, ["JP"])
@@ -139,6 +147,7 @@ def main(argv: list[str]) -> None:
     print(f"book: {args.transactions / real[0]:,.0f} checks/s; rules only: {args.transactions / rules_jp[0]:,.0f} checks/s", flush=True)
 
     rows = [
+        _row("first transactions after start (JP), other new names", warm_book, 3 * args.warmup, start_up),
         _row("cold: every party a new name (JP)", cold_book, 3 * args.transactions, cold),
         _row(f"book: parties drawn from {args.counterparties} counterparties (JP)", real_book, args.counterparties, real),
         _row("rules only, hits cached (JP)", cold_book, 0, rules_jp),
@@ -146,10 +155,12 @@ def main(argv: list[str]) -> None:
     ]
     mix = ", ".join(f"{k} {v}" for k, v in sorted(cold[2].items()))
     per_name = (cold[0] - rules_jp[0]) / (3 * args.transactions) * 1000
-    verdict = "met" if args.transactions / real[0] >= 200 else "not met"
+    cold_rate, book_rate = args.transactions / cold[0], args.transactions / real[0]
+    verdict = "met" if cold_rate >= 200 else f"missed by {1 - cold_rate / 200:.0%}"
     body = f"""
 Lists: {len(entities):,} entities from {len(by_source)} sources ({", ".join(sorted(by_source))}),
-parsed in {loaded:.0f} s and indexed in {indexed:.0f} s. Measures: {len(book.by_id)} in
+parsed in {loaded:.0f} s and indexed in {indexed:.0f} s; the heap is then frozen, as
+`seisai check` does once the lists are loaded. Measures: {len(book.by_id)} in
 {len(book.files)} files. Load average when the run started: {load:.1f} (the machine is shared).
 One process (one core); each transaction has three parties and
 every party is screened (screening threshold {screener.threshold:.2f}, weak matches from
@@ -157,10 +168,16 @@ every party is screened (screening threshold {screener.threshold:.2f}, weak matc
 
 {table(["run", "transactions", "parties screened", "checks/s", "p50 ms", "p95 ms"], rows)}
 
-Target: 200 checks/s on one core — {verdict} for the book, not met cold. Screening
-dominates: the matcher takes about {per_name:.1f} ms per new name against all lists, so a cold
-check (three new names) is bound by it; in a book the same counterparties recur and each is
-screened once, and the rules themselves take under a millisecond per transaction.
+The first row is the first {args.warmup:,} transactions after the lists are loaded: the
+matcher's caches of list-side data (token-pair similarities, joined runs of listed names)
+are empty then. The cold row follows it with {args.transactions:,} transactions whose
+{3 * args.transactions:,} parties are all names not seen before: the steady state of a
+long-running checker meeting only new counterparties.
+
+Target: 200 checks/s on one core — cold: {verdict} ({cold_rate:,.0f}/s); book with recurring
+counterparties: {book_rate:,.0f}/s. Screening dominates: the matcher takes about
+{per_name:.1f} ms per new name against all lists, so a cold check (three new names) is bound
+by it; the rules themselves take under a millisecond per transaction.
 """
     path = write_section("rules", "Rules: transaction checks per second (three parties each, all lists)", body)
     print(f"wrote {path}")

@@ -25,6 +25,7 @@ from seisai.api.limits import RateLimiter
 from seisai.api.loaded import Loaded
 from seisai.api.settings import ApiSettings
 from seisai.exc import SeisaiError
+from seisai.matching.heap import freeze_heap
 from seisai.store import Store
 from seisai.store.audit import AuditLog
 from seisai.store.audit_verify import anchors_path, current_anchor, write_anchor
@@ -39,18 +40,12 @@ def _no_autocheckpoint(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _freeze_heap() -> None:
-    """Keep the loaded lists out of the garbage collector's full passes.
-
-    The matcher is millions of long-lived objects; a full collection walks them all (about
-    two seconds of CPU, with the worker stalled). Freezing them after a load leaves the
-    collector only what requests allocate; the lists are freed by reference counting when a
-    newer load replaces them. The matcher's caches then grow with the requests (token pairs,
-    key look-ups: hundreds of thousands of objects); :attr:`Service.loaded` freezes them too
-    every ``FREEZE_EVERY`` requests (``gc.freeze`` costs no walk), or a full collection over
-    them would stall a worker for a quarter of a second.
+    """Freeze the loaded lists (:func:`seisai.matching.heap.freeze_heap`). The matcher's caches
+    then grow with the requests (token pairs, key look-ups: hundreds of thousands of objects);
+    :attr:`Service.loaded` freezes them too every ``FREEZE_EVERY`` requests, or a full
+    collection over them would stall a worker for a quarter of a second.
     """
-    gc.collect()
-    gc.freeze()
+    freeze_heap()
 
 
 FREEZE_EVERY = 1000  # requests between two freezes of the heap (see _freeze_heap)

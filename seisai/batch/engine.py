@@ -29,6 +29,7 @@ from seisai.batch.mapping import ColumnMapping
 from seisai.batch.readers import InputRow
 from seisai.batch.screen import PartitionResult, ScreenOptions, key_partition, screen_partition
 from seisai.matching import Matcher
+from seisai.matching.heap import freeze_heap
 
 _MATCHERS: dict[str, Matcher] = {}
 
@@ -57,8 +58,7 @@ def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
             raise TypeError(f"{key} does not hold a matcher")
         _MATCHERS.clear()  # one index per worker at a time: memory stays flat
         matcher = _MATCHERS[key] = loaded
-        gc.collect()
-        gc.freeze()  # the index lives as long as the process: keep it out of every later collection
+        freeze_heap()  # the index lives as long as the process: keep it out of every later collection
     return matcher
 
 

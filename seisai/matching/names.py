@@ -101,7 +101,7 @@ def token_similarity(a: Token, b: Token, cfg: NameConfig) -> tuple[float, str]:
             return cfg.given_variant, "variant"
         budget = cfg.cross_script_budget if a.kind == "patronymic" and b.kind == "patronymic" else cfg.spelling_budget
         best = max((_edit_similarity(x, y, budget) for x in a.spellings for y in b.spellings), default=0.0)
-        if a.forms[0][:1] != b.forms[0][:1]:
+        if best and a.forms[0][:1] != b.forms[0][:1]:
             best *= cfg.first_letter_factor
             if _first_letters(a).isdisjoint(_first_letters(b)):
                 best *= cfg.first_sound_factor
@@ -340,61 +340,90 @@ def _merged_pairs(
 ) -> list[TokenPair]:
     """Pair leftover tokens of ``other`` with runs of 2-3 adjacent leftovers of ``side``.
 
-    A run is tried against a single token only when they begin alike (:func:`_run_start`):
+    A run is tried against a single token only when they begin alike (see :class:`_Run`):
     parts written together start with their first part, so a run that cannot be the single
     token is left without merging it (most runs of most candidates).
     """
     singles = [j for j, t in enumerate(other) if j not in used_other and t.kind != "number" and len(t.forms[0]) >= 4]
     if not singles:
         return []
-    runs = _runs(side, used_side)
+    runs = [r for r in _all_runs(side) if used_side.isdisjoint(r.indices)] if used_side else _all_runs(side)
     if not runs:
         return []
-    starts = [_run_start(tuple(side[i] for i in run)) for run in runs]
     pairs: list[TokenPair] = []
+    taken: set[int] = set()  # tokens of ``side`` paired by this call
     for j in singles:
         single = other[j]
         single_han = single.origin in _HAN
-        best: tuple[float, list[int], Token] | None = None
-        for run, (tokens, first, abjad) in zip(runs, starts, strict=True):
-            if any(i in used_side for i in run):
+        plain = _initials(single, False)
+        best: tuple[float, _Run, Token] | None = None
+        for run in runs:
+            if taken and not taken.isdisjoint(run.indices):
                 continue
-            if not (single_han and first.origin in _HAN):  # else compared on the characters
-                abjad = abjad or single.abjad
-                if _initials(first, abjad).isdisjoint(_initials(single, abjad)):
-                    continue  # they do not begin alike
-            merged = _merged_run(tokens)
+            if not (single_han and run.han):  # else compared on the characters
+                if run.abjad or single.abjad:
+                    if run.initials_abjad.isdisjoint(_initials(single, True)):
+                        continue  # they do not begin alike
+                elif run.initials.isdisjoint(plain):
+                    continue
+            merged = _merged_run(run.tokens)
             sim = similarity(merged, single, cfg, memo)[0]
             if sim >= cfg.joined_pair_min and (best is None or sim > best[0]):
                 best = (sim, run, merged)
         if best is None:
             continue
         sim, run, merged = best
-        used_side.update(run)
+        used_side.update(run.indices)
+        taken.update(run.indices)
         used_other.add(j)
         pairs.append(TokenPair(merged, single, sim, "joined") if query_side else TokenPair(single, merged, sim, "joined"))
     return pairs
 
 
-def _runs(side: tuple[Token, ...], used: set[int]) -> list[list[int]]:
-    """Every run of 2-3 adjacent unused tokens."""
-    found = []
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of 2-3 adjacent tokens of a name, with what the cheap "begin alike" test needs:
+    the first letters of its first part (articles aside, as :func:`_merge` leaves them out),
+    plain and with consonant skeletons, and whether it holds Arabic script or starts with Han.
+
+    A run and a single token begin alike when they share a first letter in a spelling or a
+    phonetic key (or a consonant skeleton, when Arabic script is involved); two Han names
+    always do (their characters are compared).
+    """
+
+    indices: tuple[int, ...]
+    tokens: tuple[Token, ...]
+    abjad: bool
+    han: bool
+    initials: frozenset[str]
+    initials_abjad: frozenset[str]
+
+
+_RUNS: dict[int, tuple[tuple[Token, ...], list[_Run]]] = {}
+
+
+def _all_runs(side: tuple[Token, ...]) -> list[_Run]:
+    """Every run of 2-3 adjacent tokens of ``side``, by start then length (cached by the id
+    of the tuple, each entry holding it: the tokens of listed names are shared objects)."""
+    found = _RUNS.get(id(side))
+    if found is not None:
+        return found[1]
+    runs = []
     for start in range(len(side) - 1):
         for length in (2, 3):
-            run = list(range(start, start + length))
-            if run[-1] >= len(side) or any(i in used for i in run):
+            if start + length > len(side):
                 break
-            found.append(run)
-    return found
-
-
-def _run_start(run: tuple[Token, ...]) -> tuple[tuple[Token, ...], Token, bool]:
-    """The run, its first part (articles aside, as :func:`_merge` leaves them out) and whether
-    Arabic script is in it. A run and a single token begin alike when they share a first
-    letter in a spelling or a phonetic key (or a consonant skeleton, when Arabic script is
-    involved); two Han names always do (their characters are compared)."""
-    first = next((t for t in run if t.forms[0] not in _ARTICLES), run[0])
-    return run, first, any(t.abjad for t in run)
+            tokens = side[start : start + length]
+            first = next((t for t in tokens if t.forms[0] not in _ARTICLES), tokens[0])
+            abjad = any(t.abjad for t in tokens)
+            runs.append(
+                _Run(tuple(range(start, start + length)), tokens, abjad, first.origin in _HAN,
+                     _initials(first, abjad), _initials(first, True))
+            )  # fmt: skip
+    if len(_RUNS) >= MEMO_LIMIT:
+        _RUNS.clear()
+    _RUNS[id(side)] = (side, runs)
+    return runs
 
 
 _INITIALS: dict[tuple[int, bool], tuple[Token, frozenset[str]]] = {}

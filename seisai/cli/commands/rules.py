@@ -61,6 +61,7 @@ def make_screener(db: str | None, lists: list[Path] | None, no_screen: bool, qui
     if no_screen:
         return NullScreener()
     from seisai.matching import Matcher
+    from seisai.matching.heap import freeze_heap
 
     with progress_bar(not quiet) as progress:
         if lists:
@@ -81,6 +82,7 @@ def make_screener(db: str | None, lists: list[Path] | None, no_screen: bool, qui
             versions = {s: (v.published.isoformat() if v.published else f"v{v.id}") for s, v in current.items()}
         progress(f"indexing {len(entities):,} entities", 0, 1)  # type: ignore[operator]
         matcher = Matcher(entities)
+    freeze_heap()  # a book of transactions is checked against it for long: no full collections over it
     return MatcherScreener(matcher, versions=versions)
 
 
