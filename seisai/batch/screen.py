@@ -188,7 +188,10 @@ def screen_partition(
             field_name = problem.split(":", 1)[0]
             result.rejects.append(reject_record(row, problem, f"screened without {field_name}"))
         mapped = perf_counter()
-        matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets)
+        # a delta's re-screen (``keep``, no caches) does not score a row none of whose
+        # candidates is kept: it can give no kept hit
+        only = keep if not caches else None
+        matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets, unless_none_of=only)
         screened = perf_counter()
         for match in matches:
             if match.score >= options.threshold and (keep is None or match.entity.id in keep):

@@ -78,12 +78,19 @@ class Matcher:
         datasets: set[str] | None = None,
         schemas: set[Schema] | None = None,
         exclude_ids: set[str] | None = None,
+        unless_none_of: frozenset[str] | None = None,
     ) -> list[Match]:
         """The best-scoring entities for ``query``, best first, at most ``limit``.
 
         Results down to the configured ``report_cutoff`` (or ``threshold`` if lower) are
         returned, each flagged ``match`` when its score reaches ``threshold``. ``datasets``,
         ``schemas`` and ``exclude_ids`` filter the entities considered.
+
+        ``unless_none_of``: return nothing, without scoring anything, when none of the entities
+        the candidate generation selects for scoring has one of these ids (otherwise screen as
+        usual). A delta re-screen wants only the results on the entities an update changed, and
+        those come back exactly as a full screen gives them; most rows it looks at turn out
+        to have none of them among their candidates, and scoring is most of a screen's cost.
         """
         cfg = self.config
         qnames = self._analyze_query(query)
@@ -94,16 +101,19 @@ class Matcher:
             for e in self.index.identifiers.get(features.normalize_identifier(ident), ()):
                 found.setdefault(e, Candidate(0.0, [])).score += 100.0
         ranked = sorted(found.items(), key=lambda kv: -kv[1].score)
-        cutoff = min(cfg.report_cutoff, threshold)
-        results: list[Match] = []
-        scored = 0
-        memo = self._memo
+        chosen: list[tuple[int, Candidate]] = []
         for e, cand in ranked:
-            if scored >= wanted:
+            if len(chosen) >= wanted:
                 break
             if filtered and not _allowed(self.index.entities[e], datasets, schemas, exclude_ids):
                 continue
-            scored += 1
+            chosen.append((e, cand))
+        if unless_none_of is not None and all(self.index.entities[e].id not in unless_none_of for e, _ in chosen):
+            return []
+        cutoff = min(cfg.report_cutoff, threshold)
+        results: list[Match] = []
+        memo = self._memo
+        for e, cand in chosen:
             match = self._score(
                 query, qnames, self.index.entities[e], e, threshold, cand.best_names(cfg.names_per_entity), memo, cutoff
             )
