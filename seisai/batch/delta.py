@@ -114,11 +114,19 @@ def _base_run(since: Since, sha: str) -> RunDir | None:
 def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec) -> _Plan:
     plan = _Plan()
     probe = KeyProbe([*changes.added.values(), *changes.names.values()])
+    facts_probe = KeyProbe(changes.facts_new.values())
     threshold = spec.options.threshold
     max_gain = max(changes.facts.values(), default=0.0)
     coverage = _min_coverage()
     for part in base.results():
         plan.new_rows |= probe.rows(part, coverage)
+        # a fact-changed entity the previous run did not score for a row may be scored now
+        # (other candidates left or fell, rarities moved): such rows are looked up like added ones
+        scored: dict[int, set[str]] = {}
+        for eid, near in part.near.items():
+            for row, _ in near:
+                scored.setdefault(row, set()).add(eid)
+        plan.new_rows |= facts_probe.rows(part, coverage, skip=scored)
         for eid, gain in changes.facts.items():
             for row, score in part.near.get(eid, ()):
                 if score + gain + DRIFT_MARGIN >= threshold:

@@ -80,8 +80,9 @@ class KeyProbe:
             found = self._memo[keys] = frozenset(met)
         return found
 
-    def rows(self, part: PartitionResult, min_coverage: float) -> set[int]:
-        """The rows of a partition one of the probe's entities can cover ``min_coverage`` of."""
+    def rows(self, part: PartitionResult, min_coverage: float, skip: dict[int, set[str]] | None = None) -> set[int]:
+        """The rows of a partition one of the probe's entities can cover ``min_coverage`` of;
+        ``skip`` names, per row, entities that do not count for it."""
         found: set[int] = set()
         if not self:
             return found
@@ -90,6 +91,8 @@ class KeyProbe:
             if row in found:
                 continue
             hit = [(met[t], w) for t, w in parts if met[t]]
+            if hit and skip and (done := skip.get(row)):
+                hit = [(left, w) for entities, w in hit if (left := entities - done)]
             if not hit:
                 continue
             need = min_coverage * weight

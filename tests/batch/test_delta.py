@@ -81,6 +81,15 @@ def test_since_a_run_of_another_book_falls_back_to_the_lists(un_store: Store, tm
 def test_delta_equals_full_run_on_thousands_of_rows(un_store: Store, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 2500, seed=23)
     _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv")])
+    # the rows hit on fact-changed entities are selected for them, not only because an added
+    # entity happens to reach the same rows (row 705 of this book: a fact-changed entity that
+    # the old run did not score for it at all is a hit in the new run)
+    changes = collect_changes(un_store, {"un_sc": 1}, {"un_sc": 2})
+    by_facts = {int(row) for row, _ in _pairs(read_hits(tmp_path / "new.csv"), set(changes.facts))}
+    assert 705 in by_facts
+    changes.added, changes.names = {}, {}
+    spec = BatchSpec(book, tmp_path / "delta.csv", ScreenOptions(0.7), partition_rows=50)
+    assert by_facts <= _plan_from_run(RunDir(tmp_path / "old.csv.run"), changes, spec).new_rows
 
 
 def test_selected_rows_cover_every_changed_hit_and_the_check_can_fail(un_store: Store, tmp_path: Path) -> None:
