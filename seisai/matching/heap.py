@@ -20,3 +20,21 @@ def freeze_heap() -> None:
     """Collect what is garbage now, then freeze every surviving object (see the module doc)."""
     gc.collect()
     gc.freeze()
+
+
+FREEZE_EVERY = 1000  # screenings between two freezes of what the caches grew
+
+
+class Refreeze:
+    """Call once per screening: every ``every`` calls the heap is frozen again (``gc.freeze``
+    costs no walk), so that the matcher's caches, which grow with the queries, stay out of
+    the full collections too (each would walk hundreds of thousands of cached objects)."""
+
+    def __init__(self, every: int = FREEZE_EVERY) -> None:
+        self.every = every
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        if self.count % self.every == 0:
+            gc.freeze()

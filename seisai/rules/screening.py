@@ -137,12 +137,14 @@ class MatcherScreener:
 
     def __post_init__(self) -> None:
         from seisai import matching
+        from seisai.matching.heap import Refreeze
 
         if self.threshold is None:
             self.threshold = float(matching.DEFAULT_THRESHOLD)
         if self.review_threshold is None:
             self.review_threshold = max(0.0, self.threshold - 0.15)
         self._cached = lru_cache(maxsize=self.cache_size)(self._screen_key)
+        self._refreeze = Refreeze()
 
     def screen(self, party: Party) -> Sequence[PartyHit]:
         ids = tuple(v for v in (party.bic, party.imo, *party.identifiers) if v)
@@ -163,6 +165,7 @@ class MatcherScreener:
         )
         assert self.review_threshold is not None and self.threshold is not None
         matches = self.matcher.screen(query, threshold=self.review_threshold, limit=self.limit)
+        self._refreeze()  # the matcher's caches grew: keep them out of full collections
         return tuple(
             hit_from_entity(
                 m.entity,
