@@ -9,7 +9,6 @@ every worker follows list updates. It also appends an audit anchor every
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -25,7 +24,7 @@ from seisai.api.limits import RateLimiter
 from seisai.api.loaded import Loaded
 from seisai.api.settings import ApiSettings
 from seisai.exc import SeisaiError
-from seisai.matching.heap import freeze_heap
+from seisai.matching.heap import Refreeze, freeze_heap
 from seisai.store import Store
 from seisai.store.audit import AuditLog
 from seisai.store.audit_verify import anchors_path, current_anchor, write_anchor
@@ -42,8 +41,9 @@ def _no_autocheckpoint(dbapi_conn: Any, _record: Any) -> None:
 def _freeze_heap() -> None:
     """Freeze the loaded lists (:func:`seisai.matching.heap.freeze_heap`). The matcher's caches
     then grow with the requests (token pairs, key look-ups: hundreds of thousands of objects);
-    :attr:`Service.loaded` freezes them too every ``FREEZE_EVERY`` requests, or a full
-    collection over them would stall a worker for a quarter of a second.
+    :attr:`Service.loaded` freezes them too every ``FREEZE_EVERY`` requests
+    (:class:`~seisai.matching.heap.Refreeze`), or a full collection over them would stall a
+    worker for a quarter of a second.
     """
     freeze_heap()
 
@@ -74,7 +74,7 @@ class Service:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._anchored = 0
-        self._served = 0
+        self._refreeze = Refreeze(FREEZE_EVERY)
 
     @property
     def ready(self) -> bool:
@@ -86,9 +86,7 @@ class Service:
         loaded = self._loaded
         if loaded is None:
             raise NotReady(f"the lists are not loaded: {self.load_error}" if self.load_error else "the lists are loading; try again shortly")
-        self._served += 1
-        if self._served % FREEZE_EVERY == 0:
-            gc.freeze()
+        self._refreeze()
         return loaded
 
     def load(self) -> Loaded:

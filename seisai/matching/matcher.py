@@ -89,8 +89,8 @@ class Matcher:
         ``unless_none_of``: return nothing, without scoring anything, when none of the entities
         the candidate generation selects for scoring has one of these ids (otherwise screen as
         usual). A delta re-screen wants only the results on the entities an update changed, and
-        those come back exactly as a full screen gives them; most rows it looks at turn out
-        to have none of them among their candidates, and scoring is most of a screen's cost.
+        those come back exactly as a full screen gives them; a row none of whose candidates
+        changed needs no scoring, and scoring is most of a screen's cost.
         """
         cfg = self.config
         qnames = self._analyze_query(query)
