@@ -122,11 +122,12 @@ def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec) -> _Plan:
         plan.new_rows |= probe.rows(part, coverage)
         # a fact-changed entity the previous run did not score for a row may be scored now
         # (other candidates left or fell, rarities moved): such rows are looked up like added ones
-        scored: dict[int, set[str]] = {}
-        for eid, near in part.near.items():
-            for row, _ in near:
-                scored.setdefault(row, set()).add(eid)
-        plan.new_rows |= facts_probe.rows(part, coverage, skip=scored)
+        if facts_probe:
+            scored: dict[int, set[str]] = {}
+            for eid, near in part.near.items():
+                for row, _ in near:
+                    scored.setdefault(row, set()).add(eid)
+            plan.new_rows |= facts_probe.rows(part, coverage, skip=scored)
         for eid, gain in changes.facts.items():
             for row, score in part.near.get(eid, ()):
                 if score + gain + DRIFT_MARGIN >= threshold:
