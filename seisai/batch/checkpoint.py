@@ -120,6 +120,10 @@ class RunDir:
             raise BatchRunError(f"{self._part(index)}: not a partition result")
         return result
 
+    def raw(self, index: int) -> bytes:
+        """The checkpoint of partition ``index`` as stored (pickled), for a worker to read."""
+        return self._part(index).read_bytes()
+
     def results(self) -> Iterator[PartitionResult]:
         """Every checkpointed result, in partition order."""
         for index in sorted(self.done()):

@@ -61,8 +61,15 @@ class DaskEngine:
         queue = distributed.as_completed()
         limit = self.workers * 2
         in_flight = 0
+        addresses = sorted(self._client.scheduler_info().get("workers", {}))
         for job in jobs:
-            queue.add(self._client.submit(run_job, job, self._blob(job.matcher), pure=False))
+            # a job with an affinity prefers one worker (the rows of a name meet the matcher
+            # that has scored it), but may run elsewhere if that worker is gone
+            where: dict[str, Any] = {}
+            if job.affinity is not None and addresses:
+                where = {"workers": [addresses[job.affinity % len(addresses)]], "allow_other_workers": True}
+            future = self._client.submit(run_job, job, self._blob(job.matcher), pure=False, **where)
+            queue.add(future)
             in_flight += 1
             while in_flight >= limit:
                 yield next(queue).result()

@@ -12,7 +12,7 @@ and ``cleared`` ones (the entity's change removed the match). How (docs/batch.md
    (:class:`~seisai.batch.probe.KeyProbe`): only rows sharing a key can be candidates. For
    fact-changed entities the previous run's ``near`` cache says which rows they were scored
    for and how high; a row is re-checked only if that score plus the most the changed facts
-   can add (plus :data:`DRIFT_MARGIN`) reaches the threshold. Rows the previous run hit on a
+   can add (plus :data:`seisai.batch.plan.DRIFT_MARGIN`) reaches the threshold. Rows the previous run hit on a
    changed entity are re-checked too (to tell ``changed`` from ``cleared``).
 3. The candidate rows, a small share of the book, are screened in full against the new
    lists (the same matcher, hence the same scores as a full run); hits on added or changed
@@ -26,14 +26,17 @@ ones, and the old hits come from screening the candidate rows against the old ve
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, datetime
 from time import perf_counter
 from typing import Any
 
 from seisai.batch.changes import Changes, collect_changes
-from seisai.batch.checkpoint import RunDir
+from seisai.batch.checkpoint import RunDir, atomic_write
 from seisai.batch.engine import Engine, Job
+from seisai.batch.grouping import partitions_by_name
 from seisai.batch.mapping import ColumnMapping
+from seisai.batch.plan import PlanContext
 from seisai.batch.probe import KeyProbe
 from seisai.batch.readers import Book, fingerprint
 from seisai.batch.run import (
@@ -50,7 +53,6 @@ from seisai.batch.since import Since, resolve_since
 from seisai.batch.writers import DELTA_COLUMN, Record, TableWriter, output_columns
 from seisai.matching import scoring_config
 
-DRIFT_MARGIN = 0.03  # how far a score may move when only the lists' statistics change
 COVERAGE_MARGIN = 0.1  # how far a name's coverage may move when the lists' statistics (rarities) change
 ORDER = {"new": 0, "changed": 1, "cleared": 2, "delisted": 3}
 
@@ -82,18 +84,30 @@ def run_delta(store: Any, spec: BatchSpec, since_text: str, engine: Engine, prog
     run.start(manifest, fresh=True)
     if progress:
         progress("comparing list versions", 0, 1)
+    phases: dict[str, float] = {}
+    mark = perf_counter()
     changes = collect_changes(store, since.pins, new_pins)
+    phases["compare versions"], mark = perf_counter() - mark, perf_counter()
     summary = RunSummary(engine=engine.name, workers=engine.workers, run_dir=str(run.path), pins=new_pins)
     summary.extra = {"since": since.to_dict(), "changes": changes.counts(), "base_run": str(base.path) if base else None}
-    plan = _plan_from_run(base, changes, spec) if base else _plan_by_keys(store, book, mapping, spec, changes, engine, run, new_pins)
+    plan = _plan_from_run(base, changes, spec, engine, run) if base else _plan_by_keys(store, book, mapping, spec, changes, engine, run, new_pins)
+    phases["select rows"], mark = perf_counter() - mark, perf_counter()
     keep_new = frozenset(changes.added) | frozenset(changes.changed_ids)
-    new_hits = _rescreen(store, book, mapping, spec, run, engine, plan.new_rows, new_pins, keep_new, "new")
+    if plan.new_rows and keep_new:
+        ensure_matcher(store, run.path / "matcher-new.pickle", new_pins)
+    phases["index"], mark = perf_counter() - mark, perf_counter()
+    stages: dict[str, float] = {}
+    new_hits = _rescreen(store, book, mapping, spec, run, engine, plan.new_rows, new_pins, keep_new, "new", stages)
+    phases["re-screen"], mark = perf_counter() - mark, perf_counter()
     if base is None and plan.old_rows:
         keep_old = frozenset(changes.removed) | frozenset(changes.changed_ids)
-        for hit in _rescreen(store, book, mapping, spec, run, engine, plan.old_rows, since.pins, keep_old, "old"):
+        for hit in _rescreen(store, book, mapping, spec, run, engine, plan.old_rows, since.pins, keep_old, "old", stages):
             plan.previous[(int(hit["hit_row"]), str(hit["hit_entity_id"]))] = hit
     records = _label(new_hits, plan.previous, changes)
     _write(spec, book.header, records, summary)
+    phases["write"] = perf_counter() - mark
+    summary.extra["phase_seconds"] = {k: round(v, 1) for k, v in phases.items()}
+    summary.stage_seconds = stages
     summary.rows = _count_rows(base, book)
     summary.extra["rescreened_rows"] = len(plan.new_rows)
     summary.extra["rescreened_rows_old_lists"] = len(plan.old_rows)
@@ -111,35 +125,28 @@ def _base_run(since: Since, sha: str) -> RunDir | None:
     return None
 
 
-def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec) -> _Plan:
+def _plan_from_run(base: RunDir, changes: Changes, spec: BatchSpec, engine: Engine, run: RunDir) -> _Plan:
+    """The rows to re-screen, decided on the engine partition by partition (:mod:`seisai.batch.plan`)."""
     plan = _Plan()
-    probe = KeyProbe([*changes.added.values(), *changes.names.values()])
-    facts_probe = KeyProbe(changes.facts_new.values())
-    threshold = spec.options.threshold
-    max_gain = max(changes.facts.values(), default=0.0)
-    coverage = _min_coverage()
-    for part in base.results():
-        plan.new_rows |= probe.rows(part, coverage)
-        # a fact-changed entity the previous run did not score for a row may be scored now
-        # (other candidates left or fell, rarities moved): such rows are looked up like added ones
-        if facts_probe:
-            scored: dict[int, set[str]] = {}
-            for eid, near in part.near.items():
-                for row, _ in near:
-                    scored.setdefault(row, set()).add(eid)
-            plan.new_rows |= facts_probe.rows(part, coverage, skip=scored)
-        for eid, gain in changes.facts.items():
-            for row, score in part.near.get(eid, ()):
-                if score + gain + DRIFT_MARGIN >= threshold:
-                    plan.new_rows.add(row)
-        if changes.facts:
-            plan.new_rows.update(r for r, last in part.cut.items() if last + max_gain + DRIFT_MARGIN >= threshold)
+    ctx = PlanContext(
+        probe=KeyProbe([*changes.added.values(), *changes.names.values()]),
+        facts_probe=KeyProbe(changes.facts_new.values()),
+        facts=dict(changes.facts),
+        threshold=spec.options.threshold,
+        coverage=_min_coverage(),
+        removed=frozenset(changes.removed),
+        old_changed=frozenset(changes.old_changed),
+    )
+    path = run.path / "plan.pickle"
+    run.path.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, pickle.dumps(ctx, protocol=pickle.HIGHEST_PROTOCOL))
+    mapping = ColumnMapping({})
+    jobs = (Job(i, [], str(path), mapping, spec.options, plan_part=base.raw(i)) for i in sorted(base.done()))
+    for part in engine.map(jobs):
+        plan.new_rows |= part.selected
         for hit in part.hits:
-            eid, row = str(hit["hit_entity_id"]), int(hit["hit_row"])
-            if eid in changes.removed or eid in changes.old_changed:
-                plan.previous[(row, eid)] = hit
-                if eid in changes.old_changed:
-                    plan.new_rows.add(row)
+            plan.previous[(int(hit["hit_row"]), str(hit["hit_entity_id"]))] = hit
+    path.unlink()
     return plan
 
 
@@ -166,16 +173,22 @@ def _plan_by_keys(
 
 def _rescreen(
     store: Any, book: Book, mapping: ColumnMapping, spec: BatchSpec, run: RunDir, engine: Engine,
-    rows: set[int], pins: dict[str, int], keep: frozenset[str], label: str,
+    rows: set[int], pins: dict[str, int], keep: frozenset[str], label: str, stages: dict[str, float],
 ) -> list[Record]:  # fmt: skip
-    """Screen the rows numbered ``rows`` against ``pins``; hits on ``keep`` only."""
+    """Screen the rows numbered ``rows`` against ``pins``; hits on ``keep`` only. The workers'
+    seconds by stage are added to ``stages``."""
     if not rows or not keep:
         return []
     path = run.path / f"matcher-{label}.pickle"
     ensure_matcher(store, path, pins)
     wanted = (r for r in book.rows() if r.number in rows)
-    jobs = (Job(i, chunk, str(path), mapping, spec.options, keep=keep, caches=False) for i, chunk in partitions(wanted, spec.partition_rows))
+    # every row of a name goes to the same worker: each distinct name is analysed and scored once
+    parts = partitions_by_name(wanted, mapping, engine.workers, spec.partition_rows)
+    jobs = (Job(i, chunk, str(path), mapping, spec.options, keep=keep, caches=False, affinity=shard) for i, shard, chunk in parts)
     results: list[PartitionResult] = sorted(engine.map(jobs), key=lambda r: r.index)
+    for result in results:
+        for stage, seconds in result.seconds.items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
     return [hit for result in results for hit in result.hits]
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from seisai.batch.mapping import ColumnMapping
+from seisai.batch.plan import context, plan_partition
 from seisai.batch.readers import InputRow
 from seisai.batch.screen import PartitionResult, ScreenOptions, key_partition, screen_partition
 from seisai.matching import Matcher
@@ -46,6 +47,8 @@ class Job:
     keep: frozenset[str] | None = None
     caches: bool = True
     keys_only: bool = False
+    affinity: int | None = None  # jobs with the same affinity go to the same worker (see grouping.py)
+    plan_part: bytes | None = None  # a delta plan job: a previous run's checkpoint; ``matcher`` names the context
 
 
 def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
@@ -64,6 +67,8 @@ def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
 
 def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     """Screen one job in this process (what every engine's workers call)."""
+    if job.plan_part is not None:
+        return _plan_job(job, blob)
     matcher = worker_matcher(job.matcher, blob)
     # what earlier partitions grew in the matcher's caches joins the frozen index: a full
     # collection over those objects would stall the worker for a quarter of a second
@@ -74,6 +79,16 @@ def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def _plan_job(job: Job, blob: bytes | None) -> PartitionResult:
+    """A delta plan for one partition of a previous run (see :mod:`seisai.batch.plan`)."""
+    assert job.plan_part is not None
+    ctx = context(job.matcher, blob if blob is not None else Path(job.matcher).read_bytes())
+    part = pickle.loads(job.plan_part)
+    if not isinstance(part, PartitionResult):
+        raise TypeError(f"partition {job.index} of the previous run is not a partition result")
+    return plan_partition(part, ctx)
 
 
 class Engine(Protocol):
@@ -104,32 +119,45 @@ class InlineEngine:
 
 
 class LocalEngine:
-    """A pool of ``workers`` processes (default: every core), each holding the index once."""
+    """``workers`` processes (default: every core), each holding the index once.
+
+    Each process has its own single-process pool, so that a job with an ``affinity`` always
+    runs in the same process (``affinity % workers``): the rows of a name then meet the
+    matcher that has already scored it. Jobs without one go to the process with the fewest
+    jobs in flight.
+    """
 
     name = "local"
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = max(1, workers or os.cpu_count() or 1)
         context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        self._pools = [ProcessPoolExecutor(max_workers=1, mp_context=context) for _ in range(self.workers)]
 
     def map(self, jobs: Iterable[Job]) -> Iterator[PartitionResult]:
-        pending: set[Future[PartitionResult]] = set()
+        pending: dict[Future[PartitionResult], int] = {}
+        load = [0] * self.workers
         limit = self.workers * 2
         for job in jobs:
-            pending.add(self._pool.submit(run_job, job))
+            slot = job.affinity % self.workers if job.affinity is not None else load.index(min(load))
+            pending[self._pools[slot].submit(run_job, job)] = slot
+            load[slot] += 1
             while len(pending) >= limit:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield future.result()
+                yield from self._finished(pending, load)
         while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield future.result()
+            yield from self._finished(pending, load)
+
+    @staticmethod
+    def _finished(pending: dict[Future[PartitionResult], int], load: list[int]) -> Iterator[PartitionResult]:
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in finished:
+            load[pending.pop(future)] -= 1
+            yield future.result()
 
     def close(self) -> None:
         """Stop the worker processes."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def make_engine(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Engine:

@@ -115,6 +115,12 @@ class ColumnMapping:
         ids = self.values(row, "id")
         return ids[0] if ids else str(number)
 
+    def name_key(self, row: RowValues) -> str:
+        """What the matcher's work on a row depends on, besides dates and countries: its names
+        and customer type, as one string (for keeping rows with the same name together)."""
+        names = [*self.values(row, "name"), *self.values(row, "last_name"), *self.values(row, "first_name")]
+        return "\x1f".join([*names, "\x1e", *self.values(row, "schema")])
+
     def query(self, row: RowValues) -> tuple[Query, list[str]]:
         """The query for one row, and what had to be left out of it.
 

@@ -35,6 +35,7 @@ class KeyProbe:
         self.near: dict[str, set[str]] = {}  # one deletion of a phonetic key -> entities
         self.count = 0
         self._memo: dict[tuple[str, ...], frozenset[str]] = {}
+        self._decided: dict[tuple[object, ...], bool] = {}  # see rows()
         for entity in entities:
             self.add(entity)
 
@@ -45,6 +46,7 @@ class KeyProbe:
         """Add the keys of every name (every reading) and identifier of ``entity``."""
         self.count += 1
         self._memo.clear()
+        self._decided.clear()
         eid = entity.id
         for name in entity.names:
             for reading in analyze_for(name.value, entity.schema, name.lang).readings():
@@ -80,25 +82,47 @@ class KeyProbe:
             found = self._memo[keys] = frozenset(met)
         return found
 
-    def rows(self, part: PartitionResult, min_coverage: float, skip: dict[int, set[str]] | None = None) -> set[int]:
+    def rows(
+        self,
+        part: PartitionResult,
+        min_coverage: float,
+        skip: dict[int, frozenset[str]] | None = None,
+        among: set[int] | None = None,
+    ) -> set[int]:
         """The rows of a partition one of the probe's entities can cover ``min_coverage`` of;
-        ``skip`` names, per row, entities that do not count for it."""
+        ``skip`` names, per row, entities that do not count for it; ``among``: look at these
+        rows only. Rows with the same name (the same parts) are decided once."""
         found: set[int] = set()
         if not self:
             return found
         met = [self.entities(keys) for keys in part.tokens]
+        decided = self._decided
         for row, weight, parts in part.names:
-            if row in found:
+            if row in found or (among is not None and row not in among):
                 continue
             hit = [(met[t], w) for t, w in parts if met[t]]
-            if hit and skip and (done := skip.get(row)):
-                hit = [(left, w) for entities, w in hit if (left := entities - done)]
             if not hit:
                 continue
-            need = min_coverage * weight
-            if weight <= 0 or (sum(w for _, w in hit) >= need and _covers(hit, need)):
+            done = skip.get(row) if skip else None
+            # the sets in ``met`` are the probe's own (memoised by keys): their ids name them
+            key = (weight, min_coverage, done, tuple((id(entities), w) for entities, w in hit))
+            covered = decided.get(key)
+            if covered is None:
+                covered = decided[key] = _covered(hit, weight, min_coverage, done)
+            if covered:
                 found.add(row)
         return found
+
+
+def _covered(
+    hit: list[tuple[frozenset[str], float]], weight: float, min_coverage: float, done: frozenset[str] | None
+) -> bool:
+    if done:
+        hit = [(left, w) for entities, w in hit if (left := entities - done)]
+        if not hit:
+            return False
+    need = min_coverage * weight
+    return weight <= 0 or (sum(w for _, w in hit) >= need and _covers(hit, need))
 
 
 def _covers(hit: list[tuple[frozenset[str], float]], need: float) -> bool:

@@ -64,6 +64,7 @@ class PartitionResult:
     names: list[NameEntry] = field(default_factory=list)
     near: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     cut: dict[int, float] = field(default_factory=dict)
+    selected: set[int] = field(default_factory=set)  # a delta plan's rows to re-screen (plan.py)
     seconds: dict[str, float] = field(default_factory=dict)
     worker: str = ""
     rss_mb: float = 0.0
@@ -188,10 +189,13 @@ def screen_partition(
             field_name = problem.split(":", 1)[0]
             result.rejects.append(reject_record(row, problem, f"screened without {field_name}"))
         mapped = perf_counter()
-        # a delta's re-screen (``keep``, no caches) does not score a row none of whose
-        # candidates is kept: it can give no kept hit
-        only = keep if not caches else None
-        matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets, unless_none_of=only)
+        # a full run keeps every score (down to 0) for its delta caches; a delta's re-screen
+        # (``keep``, no caches) wants the hits on the kept entities only, which the matcher
+        # gives exactly as a full screen does while scoring little else
+        if caches:
+            matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets)
+        else:
+            matches = matcher.screen(query, threshold=options.threshold, limit=options.limit, datasets=datasets, only=keep)
         screened = perf_counter()
         for match in matches:
             if match.score >= options.threshold and (keep is None or match.entity.id in keep):

@@ -61,6 +61,16 @@ class ScoringConfig:
     strong_kinds: frozenset[str]
     qualifiers: dict[str, float]
 
+    @property
+    def max_qualifier_gain(self) -> float:
+        """The most the qualifiers can add to a score together: each qualifier (birth date,
+        country, gender, schema) contributes one of its values or nothing."""
+        q = self.qualifiers
+        groups = [
+            [v for k, v in q.items() if k.startswith(prefix)] for prefix in ("birth_date_", "country_", "gender_", "schema_")
+        ]
+        return sum(max([0.0, *values]) for values in groups)
+
 
 def _build(data: dict[str, Any]) -> ScoringConfig:
     cand, ident = data["candidates"], data["identifier"]

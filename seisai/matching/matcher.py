@@ -10,7 +10,7 @@ country, gender, schema), clipped to 0..1; every feature explains itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from seisai.matching import features
 from seisai.matching.config import ScoringConfig, scoring_config
@@ -32,6 +32,27 @@ QUALIFIERS = (
 )
 
 
+_Best = tuple[float, NameScore, AnalyzedName, AnalyzedName] | None
+"""The best name comparison of a query with an entity: score (weak aliases discounted), the
+comparison, and the two names; ``None`` when the entity has no name to compare."""
+
+
+@dataclass(slots=True)
+class _Stage:
+    """What a query's names give, whatever its dates and countries: the analysed names, the
+    candidates chosen for scoring (entity index, names to compare) and the name comparisons
+    made so far (by entity index). Books repeat names (common names, one customer holding
+    several accounts), and the API sees the same counterparties again: the matcher keeps the
+    latest ``stage_cache_size`` stages, so a repeated name costs its qualifiers only. A stage
+    is a pure function of the names, the schema, the filters and the index, so results are the
+    same with or without it."""
+
+    qnames: list[AnalyzedName]
+    chosen: list[tuple[int, list[int]]]
+    best: dict[int, _Best]
+    explained: dict[int, Explanation]
+
+
 class Matcher:
     """Screens names against a set of entities (see the module docstring).
 
@@ -39,22 +60,28 @@ class Matcher:
     for delta re-screening). It pickles, so it can be handed to worker processes.
     """
 
+    stage_cache_size = 100_000  # query names whose candidates and name scores are kept (see _Stage)
+
     def __init__(self, entities: Iterable[Entity], *, config: ScoringConfig | None = None) -> None:
         self.config = config or scoring_config()
         self.index = NameIndex.build(entities)
         self._memo: Memo = {}  # token similarities, kept across queries (see names.Memo)
         self._org_memo: Memo = {}  # the same for names without given names (another config)
         self._org_name = replace(self.config.name, given_variant=self.config.name.org_given_variant)
+        self._stages: dict[tuple[object, ...], _Stage] = {}  # see _stage
+        self._max_gain = self.config.max_qualifier_gain
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        del state["_memo"], state["_org_memo"]  # keyed by object ids: meaningless in another process
+        del state["_memo"], state["_org_memo"], state["_stages"]  # keyed by object ids, or caches
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._memo = {}
         self._org_memo = {}
+        self._stages = {}
+        self._max_gain = self.config.max_qualifier_gain  # pickles of older versions lack it
 
     def __len__(self) -> int:
         return len(self.index.entities)
@@ -78,7 +105,7 @@ class Matcher:
         datasets: set[str] | None = None,
         schemas: set[Schema] | None = None,
         exclude_ids: set[str] | None = None,
-        unless_none_of: frozenset[str] | None = None,
+        only: frozenset[str] | None = None,
     ) -> list[Match]:
         """The best-scoring entities for ``query``, best first, at most ``limit``.
 
@@ -86,12 +113,61 @@ class Matcher:
         returned, each flagged ``match`` when its score reaches ``threshold``. ``datasets``,
         ``schemas`` and ``exclude_ids`` filter the entities considered.
 
-        ``unless_none_of``: return nothing, without scoring anything, when none of the entities
-        the candidate generation selects for scoring has one of these ids (otherwise screen as
-        usual). A delta re-screen wants only the results on the entities an update changed, and
-        those come back exactly as a full screen gives them; a row none of whose candidates
-        changed needs no scoring, and scoring is most of a screen's cost.
+        ``only``: return only the results on entities with these ids, exactly as a plain screen
+        returns them (same scores, same cut at ``limit``). The other candidates are scored only
+        when one of these ids makes the results and the cut at ``limit`` could drop it. A delta
+        re-screen wants only the entities an update changed: a row none of whose candidates
+        changed costs no scoring at all, and scoring is most of a screen's cost.
         """
+        cfg = self.config
+        stage = self._stage(query, limit, datasets, schemas, exclude_ids)
+        chosen = stage.chosen
+        if only is not None:
+            chosen = [c for c in chosen if self.index.entities[c[0]].id in only]
+            if not chosen:
+                return []
+        cutoff = min(cfg.report_cutoff, threshold)
+        results = self._score_all(query, stage, chosen, threshold, cutoff)
+        if only is not None and results and len(stage.chosen) > limit:
+            # the others decide whether the cut at ``limit`` keeps these results
+            ranked = self._score_all(query, stage, stage.chosen, threshold, cutoff)[:limit]
+            return [m for m in ranked if m.entity.id in only]
+        return results[:limit]
+
+    def _score_all(
+        self, query: Query, stage: _Stage, chosen: list[tuple[int, list[int]]], threshold: float, cutoff: float
+    ) -> list[Match]:
+        results: list[Match] = []
+        entities = self.index.entities
+        for e, names in chosen:
+            match = self._score(query, stage.qnames, entities[e], e, threshold, names, self._memo, cutoff, stage)
+            if match is not None:
+                results.append(match)
+        results.sort(key=lambda m: (-m.score, m.entity.id))
+        return results
+
+    def _stage(
+        self,
+        query: Query,
+        limit: int,
+        datasets: set[str] | None,
+        schemas: set[Schema] | None,
+        exclude_ids: set[str] | None,
+    ) -> _Stage:
+        """The query's analysed names and the candidates chosen for scoring; kept for the next
+        query with the same names, schema and filters (unless identifiers bring candidates in)."""
+        key = None
+        if not query.identifiers:
+            key = (
+                tuple(query.names), query.schema, limit,
+                frozenset(datasets) if datasets is not None else None,
+                frozenset(schemas) if schemas is not None else None,
+                frozenset(exclude_ids) if exclude_ids else None,
+            )  # fmt: skip
+            found_stage = self._stages.pop(key, None)
+            if found_stage is not None:
+                self._stages[key] = found_stage  # most recently used last
+                return found_stage
         cfg = self.config
         qnames = self._analyze_query(query)
         wanted = max(cfg.per_query, limit + 2)
@@ -101,26 +177,19 @@ class Matcher:
             for e in self.index.identifiers.get(features.normalize_identifier(ident), ()):
                 found.setdefault(e, Candidate(0.0, [])).score += 100.0
         ranked = sorted(found.items(), key=lambda kv: -kv[1].score)
-        chosen: list[tuple[int, Candidate]] = []
+        chosen: list[tuple[int, list[int]]] = []
         for e, cand in ranked:
             if len(chosen) >= wanted:
                 break
             if filtered and not _allowed(self.index.entities[e], datasets, schemas, exclude_ids):
                 continue
-            chosen.append((e, cand))
-        if unless_none_of is not None and all(self.index.entities[e].id not in unless_none_of for e, _ in chosen):
-            return []
-        cutoff = min(cfg.report_cutoff, threshold)
-        results: list[Match] = []
-        memo = self._memo
-        for e, cand in chosen:
-            match = self._score(
-                query, qnames, self.index.entities[e], e, threshold, cand.best_names(cfg.names_per_entity), memo, cutoff
-            )
-            if match is not None:
-                results.append(match)
-        results.sort(key=lambda m: (-m.score, m.entity.id))
-        return results[:limit]
+            chosen.append((e, cand.best_names(cfg.names_per_entity)))
+        stage = _Stage(qnames, chosen, {}, {})
+        if key is not None and self.stage_cache_size > 0:
+            if len(self._stages) >= self.stage_cache_size:
+                del self._stages[next(iter(self._stages))]  # the least recently used
+            self._stages[key] = stage
+        return stage
 
     def compare(self, query: Query, entity: Entity, *, threshold: float = DEFAULT_THRESHOLD) -> Match:
         """Score one entity (indexed or not) against the query, with the full explanation."""
@@ -153,28 +222,27 @@ class Matcher:
         only: list[int] | None = None,
         memo: Memo | None = None,
         cutoff: float | None = None,
+        stage: _Stage | None = None,
     ) -> Match | None:
         """The match of one entity, or ``None`` when it scores under ``cutoff`` (then no
-        explanation is written)."""
+        explanation is written). ``stage`` keeps the name comparison of indexed entities for
+        queries with the same names (see :class:`_Stage`)."""
         cfg = self.config
-        name_cfg = cfg.name
-        memo = {} if memo is None else memo
-        if entity.schema in _NO_GIVEN_NAMES:
-            name_cfg = self._org_name
-            memo = self._org_memo if memo is self._memo else {}
-        best: tuple[float, NameScore, AnalyzedName, AnalyzedName] | None = None
-        for cname, weak in self._entity_names(entity, e, only):
-            for qname in qnames:
-                result = compare_names(qname, cname, name_cfg, self._rarity, memo)
-                value = result.score * (cfg.name.weak_alias if weak else 1.0)
-                if best is None or value > best[0]:
-                    best = (value, result, qname, cname)
+        kept = stage if e is not None else None  # only indexed entities have a place in a stage
+        if kept is not None and e in kept.best:
+            best = kept.best[e]
+        else:
+            best = self._best_name(qnames, entity, e, only, memo)
+            if kept is not None and e is not None:
+                kept.best[e] = best
         explanations: dict[str, Explanation] = {}
         main = best[0] * cfg.name.weight if best is not None else 0.0
         ident = features.compare_identifiers(query, entity, cfg)
         if ident is not None:
             explanations["identifier"] = ident
             main = max(main, ident.score * ident.weight)
+        if cutoff is not None and main + self._max_gain < cutoff:
+            return None  # the qualifiers cannot lift it to the cutoff: no need to compute them
         score = main
         if main > 0:
             for key, func in QUALIFIERS:
@@ -189,9 +257,32 @@ class Matcher:
         if best is not None:
             value, result, qname, cname = best
             query_name, matched_name = qname.original, cname.original
-            name = Explanation(value, cfg.name.weight, result.detail(), query_name, matched_name)
+            name = kept.explained.get(e) if kept is not None and e is not None else None
+            if name is None:
+                name = Explanation(value, cfg.name.weight, result.detail(), query_name, matched_name)
+                if kept is not None and e is not None:
+                    kept.explained[e] = name
             explanations = {"name": name, **explanations}
         return Match(entity, score, score >= threshold, explanations, query_name, matched_name)
+
+    def _best_name(
+        self, qnames: list[AnalyzedName], entity: Entity, e: int | None, only: list[int] | None, memo: Memo | None
+    ) -> _Best:
+        """The best comparison of a query name with a name of the entity (weak aliases discounted)."""
+        cfg = self.config
+        name_cfg = cfg.name
+        memo = {} if memo is None else memo
+        if entity.schema in _NO_GIVEN_NAMES:
+            name_cfg = self._org_name
+            memo = self._org_memo if memo is self._memo else {}
+        best: _Best = None
+        for cname, weak in self._entity_names(entity, e, only):
+            for qname in qnames:
+                result = compare_names(qname, cname, name_cfg, self._rarity, memo)
+                value = result.score * (cfg.name.weak_alias if weak else 1.0)
+                if best is None or value > best[0]:
+                    best = (value, result, qname, cname)
+        return best
 
     def _rarity(self, token: Token) -> float:
         return self.index.rarity(token, self.config)

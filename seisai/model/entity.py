@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from seisai.model.dates import FuzzyDate
@@ -237,6 +238,7 @@ class Entity:
         return hashlib.sha256(blob).hexdigest()
 
 
+@lru_cache(maxsize=1 << 17)  # the matcher asks for the ids of its candidates at every screening
 def make_entity_id(source: str, source_id: str) -> str:
     """``<source>-<id>`` with whitespace and slashes in the publisher's id replaced by ``_``."""
     clean = "".join("_" if c.isspace() or c in "/\\?#%" else c for c in source_id.strip())

@@ -10,6 +10,7 @@ from seisai.batch import BatchSpec, ScreenOptions, make_engine, run_batch
 from seisai.batch.changes import collect_changes
 from seisai.batch.checkpoint import RunDir
 from seisai.batch.delta import _min_coverage, _plan_from_run, run_delta
+from seisai.batch.engine import InlineEngine
 from seisai.batch.probe import KeyProbe
 from seisai.store import Store
 from tests.batch.conftest import names_of, read_hits, write_book
@@ -23,9 +24,13 @@ def _full(store: Store, book: Path, out: Path, pins: dict[str, int] | None = Non
     return read_hits(out)
 
 
-def _delta(store: Store, book: Path, out: Path, since: str) -> list[dict[str, str]]:
+def _delta(store: Store, book: Path, out: Path, since: str, engine: str = "inline") -> list[dict[str, str]]:
     spec = BatchSpec(book, out, ScreenOptions(0.7), partition_rows=50)
-    run_delta(store, spec, since, make_engine("inline"))
+    runner = make_engine(engine, workers=2)
+    try:
+        run_delta(store, spec, since, runner)
+    finally:
+        runner.close()
     return read_hits(out)
 
 
@@ -36,7 +41,9 @@ def _pairs(hits: list[dict[str, str]], ids: set[str] | None = None, status: set[
     }  # fmt: skip
 
 
-def _check(store: Store, book: Path, tmp: Path, old_pins: dict[str, int], since_texts: list[str]) -> None:
+def _check(
+    store: Store, book: Path, tmp: Path, old_pins: dict[str, int], since_texts: list[str], engine: str = "inline"
+) -> None:
     new_pins = {s: v.id for s, v in store.current_versions().items()}
     changes = collect_changes(store, old_pins, new_pins)
     changed = set(changes.added) | changes.changed_ids
@@ -47,7 +54,7 @@ def _check(store: Store, book: Path, tmp: Path, old_pins: dict[str, int], since_
     expected_delisted = _pairs(old, set(changes.removed))
     expected_cleared = _pairs(old, set(changes.old_changed)) - _pairs(new)
     for text in since_texts:
-        delta = _delta(store, book, tmp / "delta.csv", text)
+        delta = _delta(store, book, tmp / "delta.csv", text, engine)
         assert _pairs(delta, status={"new", "changed"}) == expected_new, text
         assert _pairs(delta, status={"delisted"}) == expected_delisted, text
         assert _pairs(delta, status={"cleared"}) == expected_cleared, text
@@ -61,6 +68,12 @@ def _check(store: Store, book: Path, tmp: Path, old_pins: dict[str, int], since_
 def test_un_delta_equals_full_run(un_store: Store, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 160, seed=11)
     _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv"), "2025-01-01", "un_sc:2024-11-30"])
+
+
+def test_a_delta_on_worker_processes_equals_full_run(un_store: Store, tmp_path: Path) -> None:
+    """The plan (read from the run's caches by the workers) and the re-screen by name shards."""
+    book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 400, seed=13)
+    _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv"), "2025-01-01"], engine="local")
 
 
 def test_ofac_delta_equals_full_run(ofac_store: Store, tmp_path: Path) -> None:
@@ -89,7 +102,7 @@ def test_delta_equals_full_run_on_thousands_of_rows(un_store: Store, tmp_path: P
     assert 705 in by_facts
     changes.added, changes.names = {}, {}
     spec = BatchSpec(book, tmp_path / "delta.csv", ScreenOptions(0.7), partition_rows=50)
-    assert by_facts <= _plan_from_run(RunDir(tmp_path / "old.csv.run"), changes, spec).new_rows
+    assert by_facts <= _plan_from_run(RunDir(tmp_path / "old.csv.run"), changes, spec, InlineEngine(), RunDir(tmp_path / "plan")).new_rows
 
 
 def test_selected_rows_cover_every_changed_hit_and_the_check_can_fail(un_store: Store, tmp_path: Path) -> None:
@@ -103,7 +116,7 @@ def test_selected_rows_cover_every_changed_hit_and_the_check_can_fail(un_store: 
     assert reachable
     spec = BatchSpec(book, tmp_path / "delta.csv", ScreenOptions(0.7), partition_rows=50)
     base = RunDir(tmp_path / "old.csv.run")
-    assert reachable <= _plan_from_run(base, changes, spec).new_rows
+    assert reachable <= _plan_from_run(base, changes, spec, InlineEngine(), RunDir(tmp_path / "plan")).new_rows
     probe = KeyProbe([*changes.added.values(), *changes.names.values()])
     by_name = {int(row) for row, _ in _pairs(new, set(changes.added) | set(changes.names))}
     assert by_name
