@@ -10,6 +10,7 @@ country, gender, schema), clipped to 0..1; every feature explains itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 
 from seisai.matching import features
@@ -187,7 +188,9 @@ class Matcher:
         stage = _Stage(qnames, chosen, {}, {})
         if key is not None and self.stage_cache_size > 0:
             if len(self._stages) >= self.stage_cache_size:
-                del self._stages[next(iter(self._stages))]  # the least recently used
+                # another thread (the API's thread pool) may change the cache meanwhile
+                with suppress(KeyError, RuntimeError, StopIteration):
+                    del self._stages[next(iter(self._stages))]  # the least recently used
             self._stages[key] = stage
         return stage
 

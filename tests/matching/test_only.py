@@ -73,3 +73,17 @@ def test_repeated_names_give_the_same_results_with_or_without_the_stage_cache() 
         assert [m.explanations.keys() for m in cached] == [m.explanations.keys() for m in plain]
     assert uncached._stages == {}
     assert len(MATCHER._stages) >= 3
+
+
+def test_the_stage_cache_is_bounded_and_safe_across_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    matcher = Matcher(MATCHER.index.entities)
+    matcher.stage_cache_size = 5
+    names = [f"Vladimir Petrov {i}" for i in range(40)] + ["Vladimir Petrov"] * 10
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda n: _pairs(matcher.screen(Query(names=[n]), threshold=0.0)), names * 5))
+    assert len(matcher._stages) <= 5 + 8  # bounded (threads may each add one past the bound)
+    plain = Matcher(MATCHER.index.entities)
+    plain.stage_cache_size = 0
+    assert results == [_pairs(plain.screen(Query(names=[n]), threshold=0.0)) for n in names * 5]
