@@ -6,7 +6,7 @@ the delta also reports ``delisted`` hits (the row was a hit on an entity no long
 and ``cleared`` ones (the entity's change removed the match). How (docs/batch.md has more):
 
 1. :func:`~seisai.batch.changes.collect_changes` sorts the update's entities: added,
-   removed, changed in names/identifiers/schema, changed in facts only, or unchanged for
+   removed, changed in names (added or removed)/identifiers/schema, changed in facts only, or unchanged for
    screening.
 2. Candidate rows: added and name-changed entities are looked up in the book's key cache
    (:class:`~seisai.batch.probe.KeyProbe`): only rows sharing a key can be candidates. For
