@@ -61,7 +61,9 @@ class Matcher:
     for delta re-screening). It pickles, so it can be handed to worker processes.
     """
 
-    stage_cache_size = 100_000  # query names whose candidates and name scores are kept (see _Stage)
+    # query names whose candidates and name scores are kept (see _Stage): about 7 KB each, so
+    # 20,000 are ~140 MB; batch workers, which meet a whole book's names, keep 100,000
+    stage_cache_size = 20_000
 
     def __init__(self, entities: Iterable[Entity], *, config: ScoringConfig | None = None) -> None:
         self.config = config or scoring_config()
