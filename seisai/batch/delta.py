@@ -97,11 +97,12 @@ def run_delta(store: Any, spec: BatchSpec, since_text: str, engine: Engine, prog
         ensure_matcher(store, run.path / "matcher-new.pickle", new_pins)
     phases["index"], mark = perf_counter() - mark, perf_counter()
     stages: dict[str, float] = {}
-    new_hits = _rescreen(store, book, mapping, spec, run, engine, plan.new_rows, new_pins, keep_new, "new", stages)
+    skipped: dict[str, int] = {}
+    new_hits = _rescreen(store, book, mapping, spec, run, engine, plan.new_rows, new_pins, keep_new, "new", stages, skipped)
     phases["re-screen"], mark = perf_counter() - mark, perf_counter()
     if base is None and plan.old_rows:
         keep_old = frozenset(changes.removed) | frozenset(changes.changed_ids)
-        for hit in _rescreen(store, book, mapping, spec, run, engine, plan.old_rows, since.pins, keep_old, "old", stages):
+        for hit in _rescreen(store, book, mapping, spec, run, engine, plan.old_rows, since.pins, keep_old, "old", stages, skipped):
             plan.previous[(int(hit["hit_row"]), str(hit["hit_entity_id"]))] = hit
     records = _label(new_hits, plan.previous, changes)
     _write(spec, book.header, records, summary)
@@ -110,6 +111,7 @@ def run_delta(store: Any, spec: BatchSpec, since_text: str, engine: Engine, prog
     summary.stage_seconds = stages
     summary.rows = _count_rows(base, book)
     summary.extra["rescreened_rows"] = len(plan.new_rows)
+    summary.extra["rows_skipped_by_name"] = skipped.get("new", 0)
     summary.extra["rescreened_rows_old_lists"] = len(plan.old_rows)
     summary.seconds = perf_counter() - started
     run.write_manifest({**manifest, "finished": datetime.now(UTC).isoformat(timespec="seconds"), "summary": summary.to_dict()})
@@ -174,9 +176,11 @@ def _plan_by_keys(
 def _rescreen(
     store: Any, book: Book, mapping: ColumnMapping, spec: BatchSpec, run: RunDir, engine: Engine,
     rows: set[int], pins: dict[str, int], keep: frozenset[str], label: str, stages: dict[str, float],
+    skipped: dict[str, int],
 ) -> list[Record]:  # fmt: skip
     """Screen the rows numbered ``rows`` against ``pins``; hits on ``keep`` only. The workers'
-    seconds by stage are added to ``stages``."""
+    seconds by stage are added to ``stages``, and to ``skipped[label]`` the rows left unmapped
+    because an earlier row of their name reached no entity of ``keep``."""
     if not rows or not keep:
         return []
     path = run.path / f"matcher-{label}.pickle"
@@ -189,6 +193,7 @@ def _rescreen(
     for result in results:
         for stage, seconds in result.seconds.items():
             stages[stage] = stages.get(stage, 0.0) + seconds
+        skipped[label] = skipped.get(label, 0) + result.unreached
     return [hit for result in results for hit in result.hits]
 
 

@@ -33,6 +33,7 @@ from seisai.matching import Matcher
 from seisai.matching.heap import freeze_heap
 
 _MATCHERS: dict[str, Matcher] = {}
+_UNREACHED: dict[tuple[object, ...], tuple[Matcher, set[str]]] = {}  # see worker_unreached
 STAGE_CACHE = 100_000  # distinct names a worker's matcher keeps (about 0.7 GB when full)
 
 
@@ -67,6 +68,20 @@ def worker_matcher(key: str, blob: bytes | None = None) -> Matcher:
     return matcher
 
 
+def worker_unreached(job: Job, matcher: Matcher) -> set[str]:
+    """The names that reach none of the job's kept entities in ``matcher``, as this process's
+    delta jobs find them (see :func:`screen_partition`): one set per index, kept entities,
+    result limit and datasets."""
+    assert job.keep is not None
+    datasets = job.options.datasets
+    key = (job.matcher, id(matcher), job.keep, job.options.limit, datasets)
+    found = _UNREACHED.get(key)
+    if found is None:
+        _UNREACHED.clear()
+        found = _UNREACHED[key] = (matcher, set())  # holding the matcher keeps its id its own
+    return found[1]
+
+
 def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     """Screen one job in this process (what every engine's workers call)."""
     if job.plan_part is not None:
@@ -77,7 +92,10 @@ def run_job(job: Job, blob: bytes | None = None) -> PartitionResult:
     gc.freeze()
     if job.keys_only:
         return key_partition(job.index, job.rows, matcher, job.mapping)
-    result = screen_partition(job.index, job.rows, matcher, job.mapping, job.options, keep=job.keep, caches=job.caches)
+    unreached = worker_unreached(job, matcher) if job.keep is not None and not job.caches else None
+    result = screen_partition(
+        job.index, job.rows, matcher, job.mapping, job.options, keep=job.keep, caches=job.caches, unreached=unreached
+    )
     result.worker = f"{socket.gethostname()}:{os.getpid()}"
     result.rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result

@@ -65,6 +65,7 @@ class PartitionResult:
     near: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     cut: dict[int, float] = field(default_factory=dict)
     selected: set[int] = field(default_factory=set)  # a delta plan's rows to re-screen (plan.py)
+    unreached: int = 0  # a delta re-screen's rows skipped: their name reaches no kept entity
     seconds: dict[str, float] = field(default_factory=dict)
     worker: str = ""
     rss_mb: float = 0.0
@@ -163,11 +164,19 @@ def screen_partition(
     *,
     keep: frozenset[str] | None = None,
     caches: bool = True,
+    unreached: set[str] | None = None,
 ) -> PartitionResult:
     """Screen ``rows``; hits reach ``options.threshold``; ``keep`` limits hits to those entity ids.
 
     Rows that cannot be read or turned into a query are rejected with the reason; nothing is
     dropped silently. ``caches`` false skips the delta caches (a delta run's own re-screens).
+
+    ``unreached`` (a delta's re-screen, with ``keep``): the name keys
+    (:meth:`ColumnMapping.name_key`) of names none of whose candidates is kept, filled as
+    rows are screened and shared by the jobs of a process. A later row with such a name and
+    no identifier cannot hit a kept entity, whatever its dates and countries: it is counted
+    and not even mapped (a delta re-screens rows for hits only; the full run reported the
+    rows' problems).
     """
     result = PartitionResult(index)
     timer = {"map": 0.0, "screen": 0.0, "keys": 0.0}
@@ -180,6 +189,13 @@ def screen_partition(
         if row.values is None:
             result.rejects.append(reject_record(row, row.problem or "unreadable row"))
             continue
+        name_key = None
+        if unreached is not None and keep is not None and not mapping.values(row.values, "identifier"):
+            name_key = mapping.name_key(row.values)
+            if name_key in unreached:
+                result.unreached += 1
+                timer["map"] += perf_counter() - start
+                continue
         try:
             query, problems = mapping.query(row.values)
         except QueryError as exc:
@@ -194,6 +210,10 @@ def screen_partition(
         # gives exactly as a full screen does while scoring little else
         if caches:
             matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets)
+        elif keep is not None and name_key is not None and not query.identifiers and not matcher.reaches(query, keep, limit=options.limit, datasets=datasets):  # fmt: skip
+            assert unreached is not None
+            unreached.add(name_key)
+            matches = []
         else:
             matches = matcher.screen(query, threshold=options.threshold, limit=options.limit, datasets=datasets, only=keep)
         screened = perf_counter()

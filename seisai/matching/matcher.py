@@ -137,6 +137,16 @@ class Matcher:
             return [m for m in ranked if m.entity.id in only]
         return results[:limit]
 
+    def reaches(
+        self, query: Query, ids: frozenset[str], *, limit: int = 10, datasets: set[str] | None = None
+    ) -> bool:
+        """Whether an entity of ``ids`` is among the candidates a screen of ``query`` scores.
+        When none is, ``screen(query, only=ids)`` returns nothing for any query with the same
+        names, schema and no identifiers, whatever its dates and countries."""
+        stage = self._stage(query, limit, datasets, None, None)
+        entities = self.index.entities
+        return any(entities[e].id in ids for e, _ in stage.chosen)
+
     def _score_all(
         self, query: Query, stage: _Stage, chosen: list[tuple[int, list[int]]], threshold: float, cutoff: float
     ) -> list[Match]:

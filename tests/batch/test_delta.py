@@ -12,6 +12,7 @@ from seisai.batch.checkpoint import RunDir
 from seisai.batch.delta import _min_coverage, _plan_from_run, run_delta
 from seisai.batch.engine import InlineEngine
 from seisai.batch.probe import KeyProbe
+from seisai.batch.run import RunSummary
 from seisai.store import Store
 from tests.batch.conftest import names_of, read_hits, write_book
 
@@ -24,11 +25,14 @@ def _full(store: Store, book: Path, out: Path, pins: dict[str, int] | None = Non
     return read_hits(out)
 
 
+SUMMARIES: list[RunSummary] = []  # of the deltas run, latest last
+
+
 def _delta(store: Store, book: Path, out: Path, since: str, engine: str = "inline") -> list[dict[str, str]]:
     spec = BatchSpec(book, out, ScreenOptions(0.7), partition_rows=50)
     runner = make_engine(engine, workers=2)
     try:
-        run_delta(store, spec, since, runner)
+        SUMMARIES.append(run_delta(store, spec, since, runner))
     finally:
         runner.close()
     return read_hits(out)
@@ -94,6 +98,10 @@ def test_since_a_run_of_another_book_falls_back_to_the_lists(un_store: Store, tm
 def test_delta_equals_full_run_on_thousands_of_rows(un_store: Store, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.csv", names_of(un_store, 4000), 2500, seed=23)
     _check(un_store, book, tmp_path, {"un_sc": 1}, [str(tmp_path / "old.csv")])
+    # rows whose name an earlier row showed to reach no changed entity were skipped, and the
+    # hits are still the full run's
+    extra = SUMMARIES[-1].extra
+    assert 0 < extra["rows_skipped_by_name"] < extra["rescreened_rows"]
     # the rows hit on fact-changed entities are selected for them, not only because an added
     # entity happens to reach the same rows (row 705 of this book: a fact-changed entity that
     # the old run did not score for it at all is a hit in the new run)

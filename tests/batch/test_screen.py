@@ -50,6 +50,30 @@ def test_keep_limits_hits_to_given_entities() -> None:
     assert [h["hit_entity_id"] for h in result.hits] == ["test-2"]
     assert result.tokens == [] and result.names == [] and result.near == {}
 
+def test_a_name_reaching_no_kept_entity_is_skipped_in_later_rows_but_not_with_an_identifier() -> None:
+    """A delta's re-screen: once a row's name is known to reach no kept entity, later rows of
+    that name are counted and skipped, whatever their dates; a row with an identifier is not."""
+    mapping = ColumnMapping.build("b.csv", ["name", "dob", "inn"], ["name=name", "dob=birth_date", "inn=identifier"])
+    matcher = Matcher(ENTITIES)
+    keep = frozenset({"test-3"})
+    rows = _rows(
+        {"name": "Sergei Lavrov", "dob": "", "inn": ""},
+        {"name": "Sergei Lavrov", "dob": "1950-03-21", "inn": ""},
+        {"name": "Sergei Lavrov", "dob": "", "inn": "7718852163"},
+        {"name": "Rosoboronexport", "dob": "", "inn": ""},
+        {"name": "Rosoboronexport", "dob": "", "inn": ""},
+    )
+    unreached: set[str] = set()
+    options = ScreenOptions(0.7)
+    result = screen_partition(0, rows, matcher, mapping, options, keep=keep, caches=False, unreached=unreached)
+    assert [(h["hit_row"], h["hit_entity_id"]) for h in result.hits] == [(3, "test-3"), (4, "test-3"), (5, "test-3")]
+    assert result.unreached == 1 and len(unreached) == 1  # row 2: Lavrov reaches no kept entity
+    assert result.rows == 5
+    plain = screen_partition(0, rows, matcher, mapping, options, keep=keep, caches=False)
+    assert plain.hits == result.hits and plain.unreached == 0
+    assert not matcher.reaches(mapping.query(rows[0].values or {})[0], keep)
+
+
 def _book(matcher: Matcher, *names: str, identifier: str = "") -> PartitionResult:
     mapping = ColumnMapping.build("b.csv", ["name", "inn"], ["name=name", "inn=identifier"])
     return key_partition(0, _rows(*({"name": n, "inn": identifier} for n in names)), matcher, mapping)
