@@ -94,7 +94,8 @@ def run_delta(store: Any, spec: BatchSpec, since_text: str, engine: Engine, prog
     phases["select rows"], mark = perf_counter() - mark, perf_counter()
     keep_new = frozenset(changes.added) | frozenset(changes.changed_ids)
     if plan.new_rows and keep_new:
-        ensure_matcher(store, run.path / "matcher-new.pickle", new_pins)
+        # the new index takes the analyses of the names the old one holds (most of them)
+        ensure_matcher(store, run.path / "matcher-new.pickle", new_pins, reuse=since.pins)
     phases["index"], mark = perf_counter() - mark, perf_counter()
     stages: dict[str, float] = {}
     skipped: dict[str, int] = {}

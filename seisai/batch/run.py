@@ -9,7 +9,8 @@ order. Killed at any point and started again with the same arguments, it skips w
 
 from __future__ import annotations
 
-import pickle
+import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -17,13 +18,13 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from seisai.batch.checkpoint import RunDir, atomic_write
+from seisai.batch.checkpoint import RunDir
 from seisai.batch.engine import Engine, Job
 from seisai.batch.mapping import ColumnMapping
 from seisai.batch.readers import Book, InputRow, fingerprint, require_pyarrow
 from seisai.batch.screen import ScreenOptions
 from seisai.batch.writers import TableWriter, output_columns, reject_columns
-from seisai.store.snapshot import matcher_at
+from seisai.store.snapshot import matcher_file_at
 
 Progress = Callable[[str, int, int], None]
 DEFAULT_PARTITION_ROWS = 5000
@@ -125,11 +126,15 @@ def current_pins(store: Any, datasets: frozenset[str] | None) -> dict[str, int]:
     return {s: v.id for s, v in sorted(current.items())}
 
 
-def ensure_matcher(store: Any, path: Path, pins: dict[str, int]) -> None:
-    """Write the index over ``pins`` to ``path`` unless it is already there."""
+def ensure_matcher(store: Any, path: Path, pins: dict[str, int], reuse: dict[str, int] | None = None) -> None:
+    """Put the index over ``pins`` at ``path`` unless it is already there: a copy of the
+    store's cached index (built first if needed; ``reuse``: see :func:`matcher_file_at`)."""
     if not path.exists():
-        snapshot = matcher_at(store, pins)
-        atomic_write(path, pickle.dumps(snapshot.matcher, protocol=pickle.HIGHEST_PROTOCOL))
+        cached = matcher_file_at(store, pins, reuse=reuse)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        shutil.copyfile(cached, partial)
+        os.replace(partial, path)  # a reader never sees half a file
 
 
 def open_book(spec: BatchSpec) -> tuple[Book, ColumnMapping]:

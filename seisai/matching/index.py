@@ -81,10 +81,14 @@ class NameIndex:
         self._near_cache = {}
 
     @classmethod
-    def build(cls, entities: Iterable[Entity]) -> NameIndex:
-        """Index ``entities`` (a later entity with an id already seen replaces nothing: first wins)."""
+    def build(cls, entities: Iterable[Entity], reuse: NameIndex | None = None) -> NameIndex:
+        """Index ``entities`` (a later entity with an id already seen replaces nothing: first wins).
+
+        ``reuse``: an index built by the same code (an earlier version of the lists) whose name
+        analyses are taken for the names it holds: analysis is a pure function of the name,
+        the schema and the language, and most of the cost of a build."""
         index = cls()
-        cache: dict[tuple[str, Schema, str | None], AnalyzedName] = {}
+        cache = reuse.analyses() if reuse is not None else {}
         for entity in entities:
             if entity.id in index.by_id:
                 continue
@@ -93,6 +97,19 @@ class NameIndex:
         index._freeze()
         index.total_names = max(1, len(index.names))
         return index
+
+    def analyses(self) -> dict[tuple[str, Schema, str | None], AnalyzedName]:
+        """``(name, schema, language) -> analysis`` of every indexed name, as :meth:`build` keys them."""
+        found: dict[tuple[str, Schema, str | None], AnalyzedName] = {}
+        for e, entity in enumerate(self.entities):
+            posted = {self.names[n].original: self.names[n] for n in self.entity_names.get(e, [])}
+            seen: set[str] = set()
+            for name in entity.names:
+                if name.value not in seen:  # the first name of a spelling is the one analysed
+                    seen.add(name.value)
+                    if (analyzed := posted.get(name.value)) is not None:
+                        found[(name.value, entity.schema, name.lang)] = analyzed
+        return found
 
     def _add_entity(self, entity: Entity, cache: dict[tuple[str, Schema, str | None], AnalyzedName]) -> None:
         e = len(self.entities)

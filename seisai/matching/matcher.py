@@ -65,9 +65,14 @@ class Matcher:
     # 20,000 are ~140 MB; batch workers, which meet a whole book's names, keep 100,000
     stage_cache_size = 20_000
 
-    def __init__(self, entities: Iterable[Entity], *, config: ScoringConfig | None = None) -> None:
+    def __init__(
+        self, entities: Iterable[Entity], *, config: ScoringConfig | None = None, reuse: Matcher | None = None
+    ) -> None:
+        """``reuse``: a matcher built by this code over other versions of the lists, whose name
+        analyses the index takes for the names it also holds (the same index, built faster)."""
         self.config = config or scoring_config()
-        self.index = NameIndex.build(entities)
+        previous: NameIndex | None = reuse.index if reuse is not None else None
+        self.index: NameIndex = NameIndex.build(entities, previous)
         self._memo: Memo = {}  # token similarities, kept across queries (see names.Memo)
         self._org_memo: Memo = {}  # the same for names without given names (another config)
         self._org_name = replace(self.config.name, given_variant=self.config.name.org_given_variant)

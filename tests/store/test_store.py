@@ -117,3 +117,27 @@ def test_diff_of_the_two_ofac_versions(store: Store, lists_dir: Path) -> None:
     assert sanctions.old == [] and sanctions.new[0]["programme"] == "RUSSIA-EO14024"
     # The 2024 file came without its address and alias files: those losses are reported, not hidden.
     assert any(c.field == "addresses" and c.old and not c.new for ch in diff.changed for c in ch.changes)
+
+
+def test_the_cached_index_file_is_built_once_and_can_reuse_an_older_ones_analyses(
+    store: Store, lists_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    from seisai.matching import Matcher
+    from seisai.store.snapshot import matcher_file_at
+
+    monkeypatch.setenv("SEISAI_HOME", str(tmp_path / "home"))
+    import_paths(store, [lists_dir / "un" / UN_OLD])
+    old = {s: v.id for s, v in store.current_versions().items()}
+    old_file = matcher_file_at(store, old)
+    built = old_file.stat().st_mtime_ns
+    assert matcher_file_at(store, old) == old_file and old_file.stat().st_mtime_ns == built  # not rebuilt
+    import_paths(store, [lists_dir / "un" / UN_NEW])
+    new = {s: v.id for s, v in store.current_versions().items()}
+    new_file = matcher_file_at(store, new, reuse=old)
+    assert new_file != old_file
+    reused = pickle.loads(new_file.read_bytes())
+    fresh = Matcher(store.entities_in(new))
+    assert isinstance(reused, Matcher) and reused.index.names == fresh.index.names
+    assert reused.index.keys == fresh.index.keys and len(reused) == len(fresh)
