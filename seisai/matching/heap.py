@@ -16,10 +16,24 @@ from __future__ import annotations
 import gc
 
 
+FULL_COLLECTION_AFTER = 1000  # collections of the middle generation before a full one (CPython: 10)
+
+
 def freeze_heap() -> None:
-    """Collect what is garbage now, then freeze every surviving object (see the module doc)."""
+    """Collect what is garbage now, then freeze every surviving object (see the module doc),
+    and make full collections rare.
+
+    With the lists frozen, CPython counts almost nothing as long-lived, so its rule "a full
+    collection once the objects promoted since the last one are a quarter of the long-lived
+    ones" fires at nearly every chance: every 7,000 or so allocations, each walking what the
+    caches grew since the last freeze. Measured on every list (156,771 names), screening new
+    names: 2.3–3.0 ms a name with the default thresholds, 1.7–1.8 ms with full collections
+    after 1,000 middle ones (the young generations are collected as before; screening makes
+    little cyclic garbage, it is freed by reference counting)."""
     gc.collect()
     gc.freeze()
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, max(full, FULL_COLLECTION_AFTER))
 
 
 FREEZE_EVERY = 1000  # screenings between two freezes of what the caches grew
