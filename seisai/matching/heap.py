@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 
-
 FULL_COLLECTION_AFTER = 1000  # collections of the middle generation before a full one (CPython: 10)
 
 
