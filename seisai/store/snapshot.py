@@ -126,8 +126,8 @@ def matcher_file_at(store: Store, pins: dict[str, int], *, reuse: dict[str, int]
 
     ``reuse``: the versions of an index cached earlier (a batch run's), whose name analyses a
     build takes for the names the two share; a delta after a small update then builds the new
-    index in a fraction of the time. Batch workers load the file itself: it is not unpickled
-    and pickled again."""
+    index in a fraction of the time. Batch workers load the file itself (a cached file is
+    loaded here once, to check it, but not pickled again)."""
     versions = {source: store.version(vid) for source, vid in pins.items()}
     path = _cache_file(versions)
     if _load_cached(path) is None:
