@@ -210,9 +210,10 @@ def screen_partition(
         # gives exactly as a full screen does while scoring little else
         if caches:
             matches = matcher.screen(query, threshold=0.0, limit=options.limit, datasets=datasets)
-        elif keep is not None and name_key is not None and not query.identifiers and not matcher.reaches(query, keep, limit=options.limit, datasets=datasets):  # fmt: skip
-            assert unreached is not None
-            unreached.add(name_key)
+        elif unreached is not None and keep is not None and name_key is not None and not matcher.reaches(
+            query, keep, limit=options.limit, datasets=datasets
+        ):
+            unreached.add(name_key)  # (a name key is taken only for rows without identifiers)
             matches = []
         else:
             matches = matcher.screen(query, threshold=options.threshold, limit=options.limit, datasets=datasets, only=keep)
